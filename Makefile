@@ -1,0 +1,65 @@
+# Minutebook: `make run` (SQLite, no services) and `make test` (PostgreSQL + Redis).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/minutebook
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run test install services system-packages demo lint clean worker beat bench
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --once
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+demo: install
+	$(PY) manage.py load_demo
+
+# Debian packages the suite needs: Chromium for browser tests, poppler for PDF checks.
+system-packages:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	  echo "Installing chromium and poppler-utils"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; }
+
+# Start PostgreSQL and Redis when they are not running (installing them if missing).
+services:
+	@pg_isready -q -h 127.0.0.1 || { \
+	  command -v pg_ctlcluster >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | tail -1) main start; \
+	  for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 && break; sleep 1; done; }
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { \
+	  command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }; \
+	  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no; \
+	  for i in 1 2 3 4 5; do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 1; done; }
+	@pg_isready -h 127.0.0.1 && redis-cli -h 127.0.0.1 ping
+
+test: install system-packages services
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	  $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+worker: install
+	$(VENV)/bin/celery -A config worker -l info -c 2
+
+beat: install
+	$(VENV)/bin/celery -A config beat -l info
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

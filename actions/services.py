@@ -1,0 +1,125 @@
+"""Writes for actions: creating them from the minutes and recording progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Meeting
+from meetings.services import meeting_assert_editable
+from partners.models import Organisation, Person, Team
+
+from .models import Action, ActionOwner, ActionUpdate
+
+NOTE_MAX_CHARS = 5000
+Owner = Person | Organisation | Team
+
+
+def _owner_kwargs(owner: Owner) -> dict:
+    if isinstance(owner, Person):
+        return {"person": owner}
+    if isinstance(owner, Organisation):
+        return {"organisation": owner}
+    if isinstance(owner, Team):
+        return {"team": owner}
+    raise ValidationError({"owners": f"Unknown owner: {owner!r}"})
+
+
+@transaction.atomic
+def action_create(
+    *,
+    meeting: Meeting,
+    description: str,
+    owners: list[Owner],
+    item: AgendaItem | None = None,
+    due_date: dt.date | None = None,
+    due_note: str = "",
+    number: int | None = None,
+    status: str = Action.Status.OPEN,
+) -> Action:
+    """Record an action arising at ``meeting`` (from ``item``), owned by one or more owners."""
+    meeting_assert_editable(meeting)
+    errors = {}
+    if not description.strip():
+        errors["description"] = "Say what is to be done."
+    if not owners:
+        errors["owners"] = "Name at least one owner: a person, an organisation or a group."
+    if due_date is not None and due_date < meeting.date:
+        errors["due_date"] = "The due date cannot be before the meeting the action came from."
+    if item is not None and item.meeting_id != meeting.pk:
+        errors["item"] = "That item belongs to another meeting."
+    if errors:
+        raise ValidationError(errors)
+    if number is None:
+        number = (Action.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0) + 1
+    elif Action.objects.filter(meeting=meeting, number=number).exists():
+        raise ValidationError({"number": "That action number is already used in this meeting."})
+    action = Action.objects.create(
+        meeting=meeting,
+        item=item,
+        number=number,
+        description=description.strip(),
+        due_date=due_date,
+        due_note=due_note.strip(),
+        status=status,
+    )
+    seen = set()
+    rows = []
+    for position, owner in enumerate(owners):
+        key = (type(owner).__name__, owner.pk)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(ActionOwner(action=action, position=position, **_owner_kwargs(owner)))
+    ActionOwner.objects.bulk_create(rows)
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: Action,
+    status: str,
+    note: str = "",
+    author: Person | None = None,
+    meeting: Meeting | None = None,
+    via: str = ActionUpdate.Via.WEB,
+) -> ActionUpdate:
+    """Record progress on an action: a status (possibly unchanged) and a note.
+
+    Side effects: closing an action (done or dropped) records the date and, when reported at a
+    meeting, which meeting closed it.
+    """
+    if status not in Action.Status.values:
+        raise ValidationError({"status": "Choose a status."})
+    if len(note) > NOTE_MAX_CHARS:
+        raise ValidationError(
+            {"note": f"Keep the note under {NOTE_MAX_CHARS:,} characters (it has {len(note):,})."}
+        )
+    if status == action.status and not note.strip():
+        raise ValidationError({"note": "Add a note or change the status."})
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    update = ActionUpdate.objects.create(
+        action=locked,
+        author=author,
+        note=note.strip(),
+        status_before=locked.status,
+        status_after=status,
+        meeting=meeting,
+        via=via,
+    )
+    locked.status = status
+    if status in Action.CLOSED:
+        locked.closed_on = locked.closed_on or timezone.localdate()
+        locked.closed_at_meeting = meeting or locked.closed_at_meeting
+    else:
+        locked.closed_on = None
+        locked.closed_at_meeting = None
+    locked.revision += 1
+    locked.save()
+    action.refresh_from_db()
+    return update

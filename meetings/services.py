@@ -1,0 +1,346 @@
+"""Writes for meetings: every change to a meeting's record goes through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from partners.models import Body, Membership, Organisation, Person
+
+from .errors import EditConflict, RecordLocked
+from .models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Declaration,
+    Meeting,
+    MinutesApproval,
+)
+from .text import clean_html
+
+STANDING_ITEMS = [
+    (AgendaItem.Kind.APOLOGIES, "Welcome and apologies"),
+    (AgendaItem.Kind.DECLARATIONS, "Declarations of interest"),
+    (AgendaItem.Kind.PREVIOUS_MINUTES, "Minutes of the previous meeting and matters arising"),
+    (AgendaItem.Kind.AOB, "Any other business"),
+    (AgendaItem.Kind.NEXT_MEETING, "Date and time of next meeting"),
+]
+# Standing items that open the agenda; the rest close it.
+OPENING_KINDS = {
+    AgendaItem.Kind.APOLOGIES,
+    AgendaItem.Kind.DECLARATIONS,
+    AgendaItem.Kind.PREVIOUS_MINUTES,
+}
+
+ROLE_LABELS = {
+    Membership.Role.CHAIR: "Chair",
+    Membership.Role.VICE_CHAIR: "Vice Chair",
+    Membership.Role.LEAD_MEMBER: "Lead Member",
+}
+
+
+def meeting_assert_editable(meeting: Meeting) -> None:
+    """Refuse any change to the record unless the meeting is still a draft."""
+    status = Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first()
+    if status is None:
+        return
+    if status == Meeting.Status.SIGNED:
+        raise RecordLocked("These minutes are signed and can no longer be changed.")
+    if status != Meeting.Status.DRAFT:
+        raise RecordLocked(
+            "These minutes have been circulated; return them to draft before changing them."
+        )
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    venue: str = "",
+    kind: str = Meeting.Kind.ORDINARY,
+    title: str = "",
+    joint_body: Body | None = None,
+    with_register: bool = True,
+    with_standing_items: bool = True,
+) -> Meeting:
+    """Create a draft meeting.
+
+    Side effects: the register starts from the body's current membership (everyone
+    "expected"), and the standing items are added in their usual order.
+    """
+    if start_time and end_time and end_time <= start_time:
+        raise ValidationError({"end_time": "The meeting must end after it starts."})
+    meeting = Meeting.objects.create(
+        body=body,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        venue=venue or body.default_venue,
+        kind=kind,
+        title=title,
+        joint_body=joint_body,
+    )
+    if with_register:
+        memberships = (
+            Membership.objects.filter(body=body)
+            .filter(_current_on(date))
+            .exclude(role=Membership.Role.SECRETARIAT)
+            .select_related("person")
+            .order_by("role", "person__name")
+        )
+        seen: set[int] = set()
+        rows = []
+        for m in memberships:
+            if m.person_id in seen:
+                continue
+            seen.add(m.person_id)
+            rows.append(
+                Attendance(
+                    meeting=meeting,
+                    person=m.person,
+                    organisation_id=m.organisation_id or m.person.organisation_id,
+                    role_label=ROLE_LABELS.get(m.role, ""),
+                    position=len(rows),
+                )
+            )
+        Attendance.objects.bulk_create(rows)
+    if with_standing_items:
+        for kind_, title_ in STANDING_ITEMS:
+            AgendaItem.objects.create(
+                meeting=meeting, kind=kind_, title=title_, position=_standing_position(kind_)
+            )
+        items_renumber(meeting=meeting)
+    return meeting
+
+
+def _standing_position(kind: str) -> int:
+    order = [k for k, _ in STANDING_ITEMS]
+    index = order.index(kind)
+    return index if kind in OPENING_KINDS else 1000 + index
+
+
+def _current_on(date):
+    from django.db.models import Q
+
+    return (Q(start_date__isnull=True) | Q(start_date__lte=date)) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=date)
+    )
+
+
+def format_number(body: Body, path: list[int]) -> str:
+    if len(path) == 1 and body.numbering == Body.Numbering.DECIMAL:
+        return f"{path[0]}.0"
+    return ".".join(str(n) for n in path)
+
+
+def items_renumber(*, meeting: Meeting) -> None:
+    """Number items in the body's style (1, 2 / 1.0, 2.0; sub-items 1.1) and compact positions."""
+    items = list(meeting.items.all().order_by("position", "id"))
+    children: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    changed = []
+
+    def walk(parent_id, prefix):
+        for index, item in enumerate(children.get(parent_id, []), start=1):
+            number = format_number(meeting.body, [*prefix, index])
+            if item.number != number or item.position != index:
+                item.number, item.position = number, index
+                changed.append(item)
+            walk(item.pk, [*prefix, index])
+
+    walk(None, [])
+    AgendaItem.objects.bulk_update(changed, ["number", "position"])
+
+
+@transaction.atomic
+def item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    parent: AgendaItem | None = None,
+    kind: str = AgendaItem.Kind.STANDARD,
+    purpose: str = "",
+    presenter: Person | None = None,
+    confidential: bool = False,
+    minutes: str = "",
+    before_closing_items: bool = True,
+) -> AgendaItem:
+    """Add an item at the end of its level (before AOB and next meeting, for a new top-level item)."""
+    meeting_assert_editable(meeting)
+    if not title.strip():
+        raise ValidationError({"title": "Give the item a title."})
+    if parent is not None and parent.meeting_id != meeting.pk:
+        raise ValidationError({"parent": "That item belongs to another meeting."})
+    siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent).order_by("position")
+    closing = [s for s in siblings if s.kind in (AgendaItem.Kind.AOB, AgendaItem.Kind.NEXT_MEETING)]
+    if (
+        parent is None
+        and before_closing_items
+        and closing
+        and kind
+        not in (
+            AgendaItem.Kind.AOB,
+            AgendaItem.Kind.NEXT_MEETING,
+        )
+    ):
+        position = closing[0].position
+        AgendaItem.objects.filter(meeting=meeting, parent=None, position__gte=position).update(
+            position=F("position") + 1
+        )
+    else:
+        last = siblings.last()
+        position = (last.position + 1) if last else 1
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        parent=parent,
+        position=position,
+        title=title.strip(),
+        kind=kind,
+        purpose=purpose,
+        presenter=presenter,
+        confidential=confidential,
+        minutes=clean_html(minutes),
+    )
+    items_renumber(meeting=meeting)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def item_minutes_save(*, item: AgendaItem, minutes: str, base_revision: int) -> AgendaItem:
+    """Save an item's minutes text unless someone else saved since ``base_revision``.
+
+    The conditional UPDATE is the lock: two saves from the same revision cannot both win.
+    Raises EditConflict with the other version; each save is kept in the item's history.
+    """
+    meeting_assert_editable(item.meeting)
+    cleaned = clean_html(minutes)
+    updated = AgendaItem.objects.filter(pk=item.pk, revision=base_revision).update(
+        minutes=cleaned, revision=F("revision") + 1
+    )
+    fresh = AgendaItem.objects.get(pk=item.pk)
+    if not updated:
+        if fresh.minutes == cleaned:
+            return fresh
+        raise EditConflict(current_text=fresh.minutes, current_revision=fresh.revision)
+    fresh.save(update_fields=[])  # records the version in history
+    return fresh
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    meeting: Meeting,
+    person: Person,
+    category: str,
+    organisation: Organisation | None = None,
+    group_label: str = "",
+    role_label: str = "",
+    substitute_for: Person | None = None,
+    chaired: bool = False,
+    took_minutes: bool = False,
+    note: str = "",
+    position: int | None = None,
+) -> Attendance:
+    """Put a person on the register. A person appears once: a second entry is refused."""
+    meeting_assert_editable(meeting)
+    existing = Attendance.objects.filter(meeting=meeting, person=person).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "person": f"{person.display_name} is already on the register as "
+                f"“{existing.get_category_display()}”. Change that entry instead."
+            }
+        )
+    if substitute_for is not None and substitute_for.pk == person.pk:
+        raise ValidationError({"substitute_for": "A person cannot deputise for themselves."})
+    if chaired and Attendance.objects.filter(meeting=meeting, chaired=True).exists():
+        raise ValidationError({"chaired": "Someone else is already recorded as chairing."})
+    if position is None:
+        position = Attendance.objects.filter(meeting=meeting).count()
+    try:
+        with transaction.atomic():
+            return Attendance.objects.create(
+                meeting=meeting,
+                person=person,
+                category=category,
+                organisation=organisation or person.organisation,
+                group_label=group_label,
+                role_label=role_label,
+                substitute_for=substitute_for,
+                chaired=chaired,
+                took_minutes=took_minutes,
+                note=note,
+                position=position,
+            )
+    except IntegrityError as exc:  # a concurrent entry for the same person
+        raise ValidationError({"person": "This person is already on the register."}) from exc
+
+
+@transaction.atomic
+def decision_add(*, item: AgendaItem, text: str, verb: str = Decision.Verb.AGREED) -> Decision:
+    meeting_assert_editable(item.meeting)
+    cleaned = clean_html(text)
+    if not cleaned:
+        raise ValidationError({"text": "Write what was decided."})
+    position = item.decisions.count() + 1
+    return Decision.objects.create(item=item, text=cleaned, verb=verb, position=position)
+
+
+@transaction.atomic
+def declaration_add(
+    *, meeting: Meeting, person: Person, interest: str, item: AgendaItem | None = None
+) -> Declaration:
+    meeting_assert_editable(meeting)
+    if not interest.strip():
+        raise ValidationError({"interest": "Describe the interest declared."})
+    if meeting.no_interests_declared:
+        Meeting.objects.filter(pk=meeting.pk).update(no_interests_declared=False)
+        meeting.no_interests_declared = False
+    return Declaration.objects.create(meeting=meeting, person=person, interest=interest, item=item)
+
+
+@transaction.atomic
+def minutes_approval_record(
+    *,
+    meeting: Meeting,
+    previous_meeting: Meeting,
+    outcome: str = MinutesApproval.Outcome.APPROVED,
+    corrections: str = "",
+    item: AgendaItem | None = None,
+) -> MinutesApproval:
+    """Record at ``meeting`` that ``previous_meeting``'s minutes were approved (with corrections).
+
+    Side effect: the previous meeting moves to "approved" unless already signed.
+    """
+    meeting_assert_editable(meeting)
+    if previous_meeting.pk == meeting.pk:
+        raise ValidationError({"previous_meeting": "A meeting cannot approve its own minutes."})
+    if previous_meeting.date > meeting.date:
+        raise ValidationError(
+            {"previous_meeting": "Only an earlier meeting's minutes can be approved."}
+        )
+    if outcome == MinutesApproval.Outcome.CORRECTED and not corrections.strip():
+        raise ValidationError({"corrections": "Record the corrections made."})
+    approval, _ = MinutesApproval.objects.update_or_create(
+        meeting=meeting,
+        previous_meeting=previous_meeting,
+        defaults={"outcome": outcome, "corrections": corrections.strip(), "item": item},
+    )
+    if outcome != MinutesApproval.Outcome.NOT_APPROVED and previous_meeting.status in (
+        Meeting.Status.DRAFT,
+        Meeting.Status.CIRCULATED,
+    ):
+        from django.utils import timezone
+
+        previous_meeting.status = Meeting.Status.APPROVED
+        previous_meeting.approved_at = timezone.now()
+        previous_meeting.save(update_fields=["status", "approved_at", "updated_at"])
+    return approval

@@ -1,0 +1,1 @@
+"""Signal receivers for meetings. The signed-minutes guard lives here."""

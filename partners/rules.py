@@ -1,0 +1,136 @@
+"""Who may do what. The one place that decides; views, exports, feeds and e-mails ask here.
+
+Rights come from current memberships of a body:
+- any current member (any role) reads the body, its meetings, minutes and actions;
+- the body's secretariat edits its meetings, agenda, register, minutes and actions;
+- the chair and vice-chair sign off its minutes (so does whoever chaired the meeting);
+- an action's owners update it (directly, through their organisation or through a group).
+Superusers are administrators and may do everything. Everyone else sees nothing.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from .models import Membership, Person
+
+EDITOR_ROLES = {Membership.Role.SECRETARIAT}
+SIGNER_ROLES = {Membership.Role.CHAIR, Membership.Role.VICE_CHAIR}
+
+
+def person_for(user) -> Person | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_minutebook_person"):
+        user._minutebook_person = Person.objects.filter(user=user).first()
+    return user._minutebook_person
+
+
+def current_memberships_q(today=None) -> Q:
+    today = today or timezone.localdate()
+    return (Q(start_date__isnull=True) | Q(start_date__lte=today)) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+
+
+def body_roles(user) -> dict[int, set[str]]:
+    """Body id -> the user's current roles there. Cached on the user for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    if not hasattr(user, "_minutebook_roles"):
+        roles: dict[int, set[str]] = {}
+        rows = Membership.objects.filter(current_memberships_q(), person__user=user).values_list(
+            "body_id", "role"
+        )
+        for body_id, role in rows:
+            roles.setdefault(body_id, set()).add(role)
+        user._minutebook_roles = roles
+    return user._minutebook_roles
+
+
+def is_admin(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def visible_body_ids(user) -> set[int] | None:
+    """Ids of bodies the user may read; None means all (administrators)."""
+    if is_admin(user):
+        return None
+    return set(body_roles(user))
+
+
+def editable_body_ids(user) -> set[int] | None:
+    if is_admin(user):
+        return None
+    return {b for b, roles in body_roles(user).items() if roles & EDITOR_ROLES}
+
+
+def can_view_body(user, body) -> bool:
+    return is_admin(user) or body.pk in body_roles(user)
+
+
+def can_edit_body(user, body) -> bool:
+    return is_admin(user) or bool(body_roles(user).get(body.pk, set()) & EDITOR_ROLES)
+
+
+def can_view_meeting(user, meeting) -> bool:
+    return can_view_body(user, meeting.body)
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    """Secretariat may edit a meeting's record only while it is a draft."""
+    return can_edit_body(user, meeting.body) and meeting.is_editable
+
+
+def can_manage_meeting(user, meeting) -> bool:
+    """Secretariat tasks that do not change the record: circulate, chase, export."""
+    return can_edit_body(user, meeting.body)
+
+
+def can_sign_meeting(user, meeting, chaired_person_id: int | None = None) -> bool:
+    if is_admin(user):
+        return True
+    roles = body_roles(user).get(meeting.body_id, set())
+    if roles & SIGNER_ROLES:
+        return True
+    person = person_for(user)
+    return person is not None and chaired_person_id == person.pk
+
+
+def can_view_confidential(user, meeting) -> bool:
+    """Confidential (exempt) items are for the body's members only, never the public."""
+    return can_view_meeting(user, meeting)
+
+
+def owned_action_q(person: Person) -> Q:
+    """Actions a person owns: directly, through their organisation, or through a group."""
+    q = Q(owners__person=person) | Q(owners__team__members=person)
+    q |= Q(owners__team__everyone=True, owners__team__body__memberships__person=person)
+    if person.organisation_id:
+        q |= Q(owners__organisation_id=person.organisation_id)
+    return q
+
+
+def can_view_action(user, action) -> bool:
+    return can_view_body(user, action.meeting.body) or can_update_action(user, action)
+
+
+def can_update_action(user, action) -> bool:
+    if can_edit_body(user, action.meeting.body):
+        return True
+    person = person_for(user)
+    if person is None:
+        return False
+    from actions.models import Action
+
+    return Action.objects.filter(owned_action_q(person), pk=action.pk).exists()
+
+
+def get_or_404(queryset, *, user, check, **lookup):
+    """Fetch an object and answer 404 both for "missing" and "not yours"."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None or not check(user, obj):
+        raise Http404
+    return obj

@@ -1,0 +1,1 @@
+// Minutebook's own behaviour on top of htmx. No inline scripts anywhere (CSP-friendly).

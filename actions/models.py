@@ -149,3 +149,58 @@ class ActionUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action}: {self.get_status_after_display()}"
+
+
+class ReminderDelivery(models.Model):
+    """One reminder line claimed for one person: the sweep's record of what was sent.
+
+    The unique row is the claim. The sweep inserts the rows and sends the e-mail in one
+    transaction, so a crash before the commit releases the claim (the next sweep sends it) and
+    a second sweep running at the same time waits on the unique index and then skips it.
+    ``period`` names the occasion: the due date for "due soon" and "due today", the first day
+    of the current week-long overdue period for "overdue" (so overdue repeats weekly).
+    """
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        DUE_TODAY = "due_today", "Due today"
+        OVERDUE = "overdue", "Overdue"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reminders")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    period = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "action", "kind", "period"], name="reminder_once_per_period"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.action} ({self.get_kind_display()}, {self.period})"
+
+
+class OverdueSummaryDelivery(models.Model):
+    """The weekly overdue summary of a body, claimed per recipient and week (see above)."""
+
+    body = models.ForeignKey(
+        "partners.Body", on_delete=models.CASCADE, related_name="overdue_summaries"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="overdue_summaries")
+    week = models.DateField(help_text="The Monday of the week the summary is for")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-week", "body"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "person", "week"], name="overdue_summary_once_per_week"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body} overdue summary to {self.person}, week of {self.week}"

@@ -434,3 +434,343 @@ def meeting_mark_historical(
         fields.append("circulated_at")
     meeting.save(update_fields=fields)
     return meeting
+
+
+# --- Drafting: meeting details, series, agenda builder, papers, register, minutes extras -----
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    venue: str = "",
+    kind: str = Meeting.Kind.ORDINARY,
+    title: str = "",
+    joint_body: Body | None = None,
+) -> Meeting:
+    """Change a draft meeting's date, times, venue, kind, title or joint body."""
+    meeting_assert_editable(meeting)
+    if start_time and end_time and end_time <= start_time:
+        raise ValidationError({"end_time": "The meeting must end after it starts."})
+    if joint_body is not None and joint_body.pk == meeting.body_id:
+        raise ValidationError({"joint_body": "Choose another body for a joint meeting."})
+    meeting.date, meeting.start_time, meeting.end_time = date, start_time, end_time
+    meeting.venue, meeting.kind, meeting.title = venue, kind, title
+    meeting.joint_body = joint_body
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meetings_schedule(
+    *,
+    body: Body,
+    dates: list[dt.date],
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
+    venue: str = "",
+    kind: str = Meeting.Kind.ORDINARY,
+) -> list[Meeting]:
+    """Create a draft meeting on each of ``dates`` (the next meeting, or a year's series).
+
+    Side effects: each meeting gets the register and standing items of ``meeting_create``.
+    All or nothing: a date that already has a meeting of the body refuses the whole series.
+    """
+    if not dates:
+        raise ValidationError({"dates": "Give at least one date."})
+    if len(set(dates)) != len(dates):
+        raise ValidationError({"dates": "A date appears twice."})
+    taken = sorted(Meeting.objects.filter(body=body, date__in=dates).values_list("date", flat=True))
+    if taken:
+        listed = ", ".join(f"{d:%-d %B %Y}" for d in taken)
+        raise ValidationError(
+            {"dates": f"{body.short_name or body.name} already meets on {listed}."}
+        )
+    return [
+        meeting_create(
+            body=body, date=d, start_time=start_time, end_time=end_time, venue=venue, kind=kind
+        )
+        for d in sorted(dates)
+    ]
+
+
+@transaction.atomic
+def item_update(
+    *,
+    item: AgendaItem,
+    title: str,
+    purpose: str = "",
+    presenter: Person | None = None,
+    confidential: bool = False,
+) -> AgendaItem:
+    """Change an item's heading details (its minutes are saved by ``item_minutes_save``)."""
+    meeting_assert_editable(item.meeting)
+    if not title.strip():
+        raise ValidationError({"title": "Give the item a title."})
+    item.title, item.purpose = title.strip(), purpose
+    item.presenter, item.confidential = presenter, confidential
+    item.save(update_fields=["title", "purpose", "presenter", "confidential"])
+    return item
+
+
+@transaction.atomic
+def item_delete(*, item: AgendaItem) -> None:
+    """Remove an item (and its sub-items, decisions and papers) and renumber.
+
+    Refused while actions hang off it: actions are the record people are chased on.
+    """
+    meeting_assert_editable(item.meeting)
+    from actions.models import Action
+
+    tree_ids = [item.pk, *_descendant_ids(item)]
+    count = Action.objects.filter(item_id__in=tree_ids).count()
+    if count:
+        noun = "action" if count == 1 else "actions"
+        raise ValidationError(
+            f"Item {item.number} has {count} {noun}; it cannot be deleted while they exist."
+        )
+    meeting = item.meeting
+    item.delete()
+    items_renumber(meeting=meeting)
+
+
+def _descendant_ids(item: AgendaItem) -> list[int]:
+    rows = list(
+        AgendaItem.objects.filter(meeting_id=item.meeting_id).values_list("pk", "parent_id")
+    )
+    found, frontier = [], [item.pk]
+    while frontier:
+        frontier = [pk for pk, parent in rows if parent in frontier]
+        found.extend(frontier)
+    return found
+
+
+@transaction.atomic
+def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
+    """Move an item one place ``up`` or ``down`` among its siblings, ``in`` (to become the last
+    sub-item of the item above) or ``out`` (to follow its parent). Renumbers."""
+    meeting_assert_editable(item.meeting)
+    siblings = list(
+        AgendaItem.objects.filter(meeting_id=item.meeting_id, parent_id=item.parent_id).order_by(
+            "position", "id"
+        )
+    )
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    if direction in ("up", "down"):
+        target = index - 1 if direction == "up" else index + 1
+        if 0 <= target < len(siblings):
+            siblings.insert(target, siblings.pop(index))
+            for position, sibling in enumerate(siblings, start=1):
+                sibling.position = position
+            AgendaItem.objects.bulk_update(siblings, ["position"])
+    elif direction == "in":
+        if index == 0:
+            raise ValidationError("The first item has no item above it to go under.")
+        new_parent = siblings[index - 1]
+        last = new_parent.children.order_by("-position").first()
+        item.parent, item.position = new_parent, (last.position + 1 if last else 1)
+        item.save(update_fields=["parent", "position"])
+    elif direction == "out":
+        if item.parent_id is None:
+            raise ValidationError("This item is already at the top level.")
+        parent = item.parent
+        AgendaItem.objects.filter(
+            meeting_id=item.meeting_id, parent_id=parent.parent_id, position__gt=parent.position
+        ).update(position=F("position") + 1)
+        item.parent_id, item.position = parent.parent_id, parent.position + 1
+        item.save(update_fields=["parent", "position"])
+    else:
+        raise ValidationError("Unknown direction.")
+    items_renumber(meeting=item.meeting)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def items_reorder(*, meeting: Meeting, parent: AgendaItem | None, ordered_ids: list[int]) -> None:
+    """Put the items under ``parent`` (None: the top level) in the given order and renumber."""
+    meeting_assert_editable(meeting)
+    siblings = {
+        s.pk: s
+        for s in AgendaItem.objects.filter(meeting=meeting, parent=parent).order_by("position")
+    }
+    if set(ordered_ids) != set(siblings) or len(ordered_ids) != len(siblings):
+        raise ValidationError("The agenda changed while you were moving items; reload and retry.")
+    for position, pk in enumerate(ordered_ids, start=1):
+        siblings[pk].position = position
+    AgendaItem.objects.bulk_update(siblings.values(), ["position"])
+    items_renumber(meeting=meeting)
+
+
+@transaction.atomic
+def paper_add(*, item: AgendaItem, reference: str = "", title: str = "", upload=None):
+    """Attach a paper to an item: an uploaded file (already checked by the form) or a reference."""
+    from .models import Paper
+
+    meeting_assert_editable(item.meeting)
+    reference, title = reference.strip(), title.strip()
+    if not reference and upload is None:
+        raise ValidationError({"reference": "Give a reference (such as “Paper 3a”) or a file."})
+    position = item.papers.count() + 1
+    paper = Paper(item=item, reference=reference, title=title, position=position)
+    if upload is not None:
+        paper.original_name = upload.name[:255]
+        paper.size = upload.size
+        paper.file.save(upload.name, upload, save=False)
+    paper.save()
+    return paper
+
+
+@transaction.atomic
+def paper_delete(*, paper) -> None:
+    meeting_assert_editable(paper.item.meeting)
+    stored = paper.file.name
+    storage = paper.file.storage
+    paper.delete()
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
+
+
+@transaction.atomic
+def attendance_update(
+    *,
+    attendance: Attendance,
+    category: str | None = None,
+    took_minutes: bool | None = None,
+    arrived_during: AgendaItem | None = None,
+    left_after: AgendaItem | None = None,
+    role_label: str | None = None,
+) -> Attendance:
+    """Change one register entry: category, minute-taker, when they joined or left."""
+    meeting_assert_editable(attendance.meeting)
+    for item in (arrived_during, left_after):
+        if item is not None and item.meeting_id != attendance.meeting_id:
+            raise ValidationError("That item belongs to another meeting.")
+    if category is not None:
+        if category not in Attendance.Category.values:
+            raise ValidationError({"category": "Choose a category."})
+        attendance.category = category
+    if took_minutes is not None:
+        attendance.took_minutes = took_minutes
+    if role_label is not None:
+        attendance.role_label = role_label.strip()
+    attendance.arrived_during, attendance.left_after = arrived_during, left_after
+    if (
+        arrived_during is not None
+        and left_after is not None
+        and (left_after.position, left_after.number)
+        < (arrived_during.position, arrived_during.number)
+        and left_after.parent_id == arrived_during.parent_id
+    ):
+        raise ValidationError(
+            {"left_after": "Someone cannot leave before the item during which they joined."}
+        )
+    attendance.save()
+    return attendance
+
+
+@transaction.atomic
+def attendance_chair_set(*, meeting: Meeting, attendance: Attendance | None) -> None:
+    """Record who chaired (one person; None clears it)."""
+    meeting_assert_editable(meeting)
+    if attendance is not None and attendance.meeting_id != meeting.pk:
+        raise ValidationError({"chaired": "That person is not on this meeting's register."})
+    for other in Attendance.objects.filter(meeting=meeting, chaired=True):
+        if attendance is None or other.pk != attendance.pk:
+            other.chaired = False
+            other.save(update_fields=["chaired"])
+    if attendance is not None and not attendance.chaired:
+        attendance.chaired = True
+        attendance.save(update_fields=["chaired"])
+
+
+@transaction.atomic
+def attendance_add_guest(
+    *,
+    meeting: Meeting,
+    name: str,
+    category: str,
+    person: Person | None = None,
+    organisation_name: str = "",
+    job_title: str = "",
+    substitute_for: Person | None = None,
+    role_label: str = "",
+    took_minutes: bool = False,
+) -> Attendance:
+    """Add someone to the register on the fly: a guest, a presenter or a substitute.
+
+    Side effects: creates the organisation (matched by name or acronym) and the person
+    (matched by name within that organisation) when they are new.
+    """
+    meeting_assert_editable(meeting)
+    organisation = None
+    organisation_name = organisation_name.strip()
+    if organisation_name:
+        from django.db.models import Q
+
+        organisation = Organisation.objects.filter(
+            Q(name__iexact=organisation_name) | Q(acronym__iexact=organisation_name)
+        ).first() or Organisation.objects.create(name=organisation_name)
+    if person is None:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError({"name": "Give the person's name."})
+        person = Person.objects.filter(
+            name__iexact=name, organisation=organisation
+        ).first() or Person.objects.create(
+            name=name, organisation=organisation, job_title=job_title
+        )
+    return attendance_record(
+        meeting=meeting,
+        person=person,
+        category=category,
+        organisation=organisation or person.organisation,
+        substitute_for=substitute_for,
+        role_label=role_label,
+        took_minutes=took_minutes,
+    )
+
+
+@transaction.atomic
+def attendance_remove(*, attendance: Attendance) -> None:
+    """Take someone off the register (added by mistake). The person is kept."""
+    meeting_assert_editable(attendance.meeting)
+    attendance.delete()
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision) -> None:
+    meeting_assert_editable(decision.item.meeting)
+    decision.delete()
+
+
+@transaction.atomic
+def declaration_delete(*, declaration: Declaration) -> None:
+    meeting_assert_editable(declaration.meeting)
+    declaration.delete()
+
+
+@transaction.atomic
+def meeting_no_interests_set(*, meeting: Meeting, value: bool) -> Meeting:
+    """Record "no interests were declared"; refused while declarations are recorded."""
+    meeting_assert_editable(meeting)
+    if value and meeting.declarations.exists():
+        raise ValidationError(
+            {"no_interests_declared": "Interests are recorded; remove them first."}
+        )
+    meeting.no_interests_declared = value
+    meeting.save(update_fields=["no_interests_declared", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def item_minutes_restore(*, item: AgendaItem, history_id: int) -> AgendaItem:
+    """Bring back an earlier saved version of an item's minutes, as a new save on top."""
+    version = item.history.filter(history_id=history_id).first()
+    if version is None:
+        raise ValidationError("That version does not belong to this item.")
+    current = AgendaItem.objects.get(pk=item.pk)
+    return item_minutes_save(item=current, minutes=version.minutes, base_revision=current.revision)

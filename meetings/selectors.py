@@ -8,7 +8,15 @@ from django.db.models import Prefetch, QuerySet
 
 from actions.models import Action, ActionOwner, ActionUpdate
 
-from .models import AgendaItem, Attendance, Decision, Meeting, Paper
+from .models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Declaration,
+    Meeting,
+    MinutesApproval,
+    Paper,
+)
 
 CATEGORY_ORDER = [
     Attendance.Category.PRESENT,
@@ -122,3 +130,19 @@ def meeting_record(*, meeting_id: int, include_confidential: bool = True) -> Mee
     return MeetingRecord(
         meeting=meeting, attendances=attendances, items=items, tree=tree, actions=actions
     )
+
+
+def meeting_record_extras(*, meeting: Meeting) -> tuple[list[Declaration], list[MinutesApproval]]:
+    """What the record page shows beside the items: declarations of interest and approvals of
+    earlier minutes (with corrections). Two queries whatever the meeting's size."""
+    declarations = list(
+        Declaration.objects.filter(meeting=meeting)
+        .select_related("person__organisation", "item")
+        .order_by("id")
+    )
+    approvals = list(
+        MinutesApproval.objects.filter(meeting=meeting)
+        .select_related("previous_meeting__body")
+        .order_by("previous_meeting__date")
+    )
+    return declarations, approvals

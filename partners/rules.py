@@ -67,6 +67,13 @@ def editable_body_ids(user) -> set[int] | None:
     return {b for b, roles in body_roles(user).items() if roles & EDITOR_ROLES}
 
 
+def signable_body_ids(user) -> set[int] | None:
+    """Bodies whose minutes the user signs as chair or vice-chair; None means all (admins)."""
+    if is_admin(user):
+        return None
+    return {b for b, roles in body_roles(user).items() if roles & SIGNER_ROLES}
+
+
 def can_view_body(user, body) -> bool:
     return is_admin(user) or body.pk in body_roles(user)
 
@@ -134,3 +141,46 @@ def get_or_404(queryset, *, user, check, **lookup):
     if obj is None or not check(user, obj):
         raise Http404
     return obj
+
+
+CHASER_ROLES = {Membership.Role.SECRETARIAT, Membership.Role.CHAIR, Membership.Role.VICE_CHAIR}
+
+
+def person_body_ids(person: Person, today=None) -> set[int]:
+    """Bodies where the person holds a current membership (any role)."""
+    return set(
+        Membership.objects.filter(current_memberships_q(today), person=person).values_list(
+            "body_id", flat=True
+        )
+    )
+
+
+def person_actions_q(person: Person, body_ids: set[int]) -> Q:
+    """Actions that are the person's to do and to be reminded of.
+
+    Owned directly: always (an officer in attendance may own an action without being a member).
+    Owned through an organisation or a group: only in bodies where the person is a current
+    member, so a whole council is not handed every action its name appears on.
+    Confidential items' actions only for members of the body (never outside it).
+    """
+    group = Q(owners__team__members=person) | Q(
+        owners__team__everyone=True, owners__team__body_id__in=body_ids
+    )
+    if person.organisation_id:
+        group |= Q(owners__organisation_id=person.organisation_id)
+    q = Q(owners__person=person) | (group & Q(meeting__body_id__in=body_ids))
+    return q & (
+        Q(item__isnull=True) | Q(item__confidential=False) | Q(meeting__body_id__in=body_ids)
+    )
+
+
+def person_may_see_action(person_body_ids_: set[int], action) -> bool:
+    """Whether an action may be shown to a person outside the product (e-mail, calendar feed):
+    confidential items' actions only to the body's members."""
+    confidential = action.item_id is not None and action.item.confidential
+    return not confidential or action.meeting.body_id in person_body_ids_
+
+
+def can_chase_actions(user, body) -> bool:
+    """Secretariat, chair and vice-chair see who is late and send the overdue summary."""
+    return is_admin(user) or bool(body_roles(user).get(body.pk, set()) & CHASER_ROLES)

@@ -1,0 +1,239 @@
+"""Reads for the home page, bodies list and body page, shaped so query counts stay fixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Min, Q, QuerySet
+from django.utils import timezone
+
+from actions.models import Action
+from meetings.models import Decision, Meeting
+
+from . import rules
+from .models import Body, Membership
+
+HOME_LIST_SIZE = 5
+
+# Order in which a body's members are listed: those who run it first, officers last.
+ROLE_ORDER = [
+    Membership.Role.CHAIR,
+    Membership.Role.VICE_CHAIR,
+    Membership.Role.LEAD_MEMBER,
+    Membership.Role.EXECUTIVE,
+    Membership.Role.NON_EXECUTIVE,
+    Membership.Role.MEMBER,
+    Membership.Role.ADVISOR,
+    Membership.Role.OFFICER,
+    Membership.Role.SECRETARIAT,
+]
+ROLE_PLURALS = {
+    Membership.Role.CHAIR: "Chair",
+    Membership.Role.VICE_CHAIR: "Vice-chair",
+    Membership.Role.LEAD_MEMBER: "Lead members",
+    Membership.Role.EXECUTIVE: "Executive members",
+    Membership.Role.NON_EXECUTIVE: "Non-executive members",
+    Membership.Role.MEMBER: "Members",
+    Membership.Role.ADVISOR: "Advisors",
+    Membership.Role.OFFICER: "Officers",
+    Membership.Role.SECRETARIAT: "Secretariat",
+}
+
+
+def _within(queryset: QuerySet, ids: set[int] | None, lookup: str) -> QuerySet:
+    """Narrow to the given body ids; None (administrators) means no restriction."""
+    if ids is None:
+        return queryset
+    return queryset.filter(**{f"{lookup}__in": ids})
+
+
+def visible_bodies(user) -> QuerySet[Body]:
+    return _within(Body.objects.all(), rules.visible_body_ids(user), "pk")
+
+
+def visible_meetings(user) -> QuerySet[Meeting]:
+    return _within(Meeting.objects.select_related("body"), rules.visible_body_ids(user), "body_id")
+
+
+def _current_q(prefix: str, today) -> Q:
+    return (
+        Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": today})
+    ) & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
+
+
+# Home ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class MyBody:
+    body: Body
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HomeData:
+    bodies: list[MyBody]
+    upcoming: list[Meeting]
+    recent: list[Meeting]
+    actions: list[Action]
+    open_action_count: int
+    is_secretariat: bool
+    is_signer: bool
+    drafts: list[Meeting] = field(default_factory=list)
+    awaiting_approval: list[Meeting] = field(default_factory=list)
+    awaiting_signature: list[Meeting] = field(default_factory=list)
+
+
+def my_open_actions(person) -> QuerySet[Action]:
+    """Open actions the person owns, most urgent first (overdue, due soon, later, no date)."""
+    owned = Action.objects.filter(rules.owned_action_q(person)).values("pk")
+    return (
+        Action.objects.filter(pk__in=owned)
+        .exclude(status__in=Action.CLOSED)
+        .select_related("meeting__body", "item")
+        .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "number")
+    )
+
+
+def home(user) -> HomeData:
+    today = timezone.localdate()
+    person = rules.person_for(user)
+    if person is not None:
+        rows = (
+            Membership.objects.filter(_current_q("", today), person=person)
+            .select_related("body")
+            .order_by("body__name", "role")
+        )
+        by_body: dict[int, MyBody] = {}
+        for membership in rows:
+            entry = by_body.setdefault(membership.body_id, MyBody(body=membership.body))
+            entry.roles.append(membership.get_role_display())
+        bodies = list(by_body.values())
+    elif rules.is_admin(user):
+        bodies = [MyBody(body=b, roles=["Administrator"]) for b in Body.objects.order_by("name")]
+    else:
+        bodies = []
+
+    meetings = visible_meetings(user)
+    upcoming = list(
+        meetings.filter(date__gte=today).order_by("date", "start_time")[:HOME_LIST_SIZE]
+    )
+    recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:HOME_LIST_SIZE])
+
+    actions: list[Action] = []
+    open_count = 0
+    if person is not None:
+        open_actions = my_open_actions(person)
+        actions = list(open_actions[:HOME_LIST_SIZE])
+        open_count = open_actions.count()
+
+    editable = rules.editable_body_ids(user)
+    signable = rules.signable_body_ids(user)
+    data = HomeData(
+        bodies=bodies,
+        upcoming=upcoming,
+        recent=recent,
+        actions=actions,
+        open_action_count=open_count,
+        is_secretariat=editable is None or bool(editable),
+        is_signer=signable is None or bool(signable),
+    )
+    if data.is_secretariat:
+        mine = _within(Meeting.objects.select_related("body"), editable, "body_id")
+        data.drafts = list(
+            mine.filter(status=Meeting.Status.DRAFT, date__lte=today).order_by("-date")[
+                :HOME_LIST_SIZE
+            ]
+        )
+        data.awaiting_approval = list(
+            mine.filter(status=Meeting.Status.CIRCULATED).order_by("date")[:HOME_LIST_SIZE]
+        )
+    if data.is_signer:
+        to_sign = _within(Meeting.objects.select_related("body"), signable, "body_id")
+        data.awaiting_signature = list(
+            to_sign.filter(status=Meeting.Status.APPROVED).order_by("date")[:HOME_LIST_SIZE]
+        )
+    return data
+
+
+# Bodies -------------------------------------------------------------------------------------
+
+
+def body_list(user) -> QuerySet[Body]:
+    """Bodies the user may read, with parent, next meeting date and current member count."""
+    today = timezone.localdate()
+    return (
+        visible_bodies(user)
+        .select_related("parent")
+        .annotate(
+            next_meeting_date=Min("meetings__date", filter=Q(meetings__date__gte=today)),
+            member_count=Count(
+                "memberships", filter=_current_q("memberships__", today), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def body_for_user(user, slug: str) -> Body:
+    """The body by slug, or 404 both when it does not exist and when the user is not inside."""
+    return rules.get_or_404(
+        Body.objects.select_related("parent"), user=user, check=rules.can_view_body, slug=slug
+    )
+
+
+@dataclass
+class RoleGroup:
+    role: str
+    label: str
+    memberships: list[Membership]
+
+
+def body_members(body: Body) -> tuple[list[RoleGroup], list[Membership]]:
+    """Current members grouped by role (in ROLE_ORDER), and former members newest first."""
+    today = timezone.localdate()
+    rows = list(
+        Membership.objects.filter(body=body)
+        .select_related("person__organisation", "organisation")
+        .order_by("person__name", "-start_date")
+    )
+    current = [m for m in rows if _is_current(m, today)]
+    former = sorted(
+        (m for m in rows if m.end_date and m.end_date < today),
+        key=lambda m: m.end_date,
+        reverse=True,
+    )
+    groups = []
+    for role in ROLE_ORDER:
+        members = [m for m in current if m.role == role]
+        if members:
+            groups.append(RoleGroup(role=role, label=ROLE_PLURALS[role], memberships=members))
+    return groups, former
+
+
+def _is_current(membership: Membership, today) -> bool:
+    started = membership.start_date is None or membership.start_date <= today
+    not_ended = membership.end_date is None or membership.end_date >= today
+    return started and not_ended
+
+
+def body_children(body: Body) -> list[Body]:
+    return list(body.children.order_by("name"))
+
+
+def body_upcoming_meetings(body: Body) -> QuerySet[Meeting]:
+    return body.meetings.filter(date__gte=timezone.localdate()).order_by("date", "start_time")
+
+
+def body_past_meetings(body: Body) -> QuerySet[Meeting]:
+    return body.meetings.filter(date__lt=timezone.localdate()).order_by("-date", "-start_time")
+
+
+def body_decisions(body: Body, search: str = "") -> QuerySet[Decision]:
+    """The decisions register: every decision of the body's meetings, newest meeting first."""
+    decisions = Decision.objects.filter(item__meeting__body=body)
+    if search:
+        decisions = decisions.filter(Q(text__icontains=search) | Q(item__title__icontains=search))
+    return decisions.select_related("item__meeting").order_by(
+        "-item__meeting__date", "-item__meeting__start_time", "item__position", "position", "id"
+    )

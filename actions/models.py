@@ -4,6 +4,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Meeting
+from meetings.querysets import guarded_manager
 from partners.models import Organisation, Person, Team
 
 
@@ -34,6 +35,13 @@ class Action(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     revision = models.PositiveIntegerField(default=0)
+    # Part of the signed record: meeting, item, number, description, due_date, due_note and the
+    # owners. Progress is not: an action carries forward and is updated at later meetings, so
+    # these fields may still change after its meeting is signed.
+    PROGRESS_FIELDS = frozenset(
+        {"status", "closed_at_meeting", "closed_on", "updated_at", "revision"}
+    )
+    objects = guarded_manager("meeting__status", free_fields=PROGRESS_FIELDS)
     history = HistoricalRecords()
 
     class Meta:
@@ -69,6 +77,7 @@ class ActionOwner(models.Model):
         Team, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
     )
     position = models.PositiveIntegerField(default=0)
+    objects = guarded_manager("action__meeting__status")
 
     class Meta:
         ordering = ["action", "position", "id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -123,3 +124,63 @@ def action_update(
     locked.save()
     action.refresh_from_db()
     return update
+
+
+@transaction.atomic
+def action_edit(
+    *,
+    action: Action,
+    owners: list[Owner],
+    due_date: dt.date | None,
+    due_note: str = "",
+    author: Person | None = None,
+) -> Action:
+    """The secretariat's correction of who owns an action and when it is due.
+
+    Side effects: the owners are replaced; a changed due date is noted in the action's history
+    (an ``ActionUpdate`` with the status unchanged) so members see why the date moved.
+    """
+    errors = {}
+    if not owners:
+        errors["owners"] = "Name at least one owner: a person, an organisation or a group."
+    if due_date is not None and due_date < action.meeting.date:
+        errors["due_date"] = (
+            "The due date cannot be before the meeting the action came from "
+            f"({action.meeting.date:%-d %B %Y})."
+        )
+    if len(due_note) > 120:
+        errors["due_note"] = "Keep this under 120 characters."
+    if errors:
+        raise ValidationError(errors)
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    if locked.due_date != due_date:
+        before = f"{locked.due_date:%-d %B %Y}" if locked.due_date else "no date"
+        after = f"{due_date:%-d %B %Y}" if due_date else "no date"
+        ActionUpdate.objects.create(
+            action=locked,
+            author=author,
+            note=f"Due date changed from {before} to {after}.",
+            status_before=locked.status,
+            status_after=locked.status,
+        )
+    locked.due_date = due_date
+    locked.due_note = due_note.strip()
+    locked.revision += 1
+    locked.save()
+    ActionOwner.objects.filter(action=locked).delete()
+    rows, seen = [], set()
+    for position, owner in enumerate(owners):
+        key = (type(owner).__name__, owner.pk)
+        if key not in seen:
+            seen.add(key)
+            rows.append(ActionOwner(action=locked, position=position, **_owner_kwargs(owner)))
+    ActionOwner.objects.bulk_create(rows)
+    action.refresh_from_db()
+    return locked
+
+
+def person_calendar_token_reset(*, person: Person) -> str:
+    """Give the person's calendar feed a new secret address; the old one stops working."""
+    person.calendar_token = secrets.token_urlsafe(24)
+    person.save(update_fields=["calendar_token"])
+    return person.calendar_token

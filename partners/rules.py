@@ -184,3 +184,68 @@ def person_may_see_action(person_body_ids_: set[int], action) -> bool:
 def can_chase_actions(user, body) -> bool:
     """Secretariat, chair and vice-chair see who is late and send the overdue summary."""
     return is_admin(user) or bool(body_roles(user).get(body.pk, set()) & CHASER_ROLES)
+
+
+# --- Minutes lifecycle (sign-off) --------------------------------------------------------------
+# draft -> circulated -> approved -> signed. Each predicate answers for the meeting's current
+# status too, so a view can show a control exactly when the transition is allowed.
+
+
+def can_circulate_minutes(user, meeting) -> bool:
+    return can_edit_body(user, meeting.body) and meeting.status == meeting.Status.DRAFT
+
+
+def can_return_to_draft(user, meeting) -> bool:
+    return can_edit_body(user, meeting.body) and meeting.status == meeting.Status.CIRCULATED
+
+
+def can_comment_on_minutes(user, meeting) -> bool:
+    """Members send accuracy comments while the draft is out for checking."""
+    return (
+        person_for(user) is not None
+        and can_view_meeting(user, meeting)
+        and meeting.status == meeting.Status.CIRCULATED
+    )
+
+
+def can_resolve_comments(user, meeting) -> bool:
+    return can_manage_meeting(user, meeting)
+
+
+def can_approve_minutes(user, meeting) -> bool:
+    """Recording approval directly (outside a later meeting): the secretariat or a signer."""
+    if meeting.status != meeting.Status.CIRCULATED:
+        return False
+    roles = body_roles(user).get(meeting.body_id, set())
+    return is_admin(user) or bool(roles & (EDITOR_ROLES | SIGNER_ROLES))
+
+
+def chaired_person_id(meeting) -> int | None:
+    from meetings.models import Attendance
+
+    return (
+        Attendance.objects.filter(meeting=meeting, chaired=True)
+        .values_list("person_id", flat=True)
+        .first()
+    )
+
+
+def can_sign_minutes(user, meeting) -> bool:
+    """The chair, vice-chair or whoever chaired the meeting, once the minutes are approved.
+
+    The signer must have a person record: the signature carries a name."""
+    if meeting.status != meeting.Status.APPROVED or person_for(user) is None:
+        return False
+    return can_sign_meeting(user, meeting, chaired_person_id(meeting))
+
+
+def can_add_addendum(user, meeting) -> bool:
+    if meeting.status != meeting.Status.SIGNED or person_for(user) is None:
+        return False
+    return can_manage_meeting(user, meeting) or can_sign_meeting(
+        user, meeting, chaired_person_id(meeting)
+    )
+
+
+def can_download_minutes(user, meeting) -> bool:
+    return can_view_meeting(user, meeting)

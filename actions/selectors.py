@@ -1,0 +1,196 @@
+"""Reads for actions, shaped for the pages and the reminder sweep (fixed query counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    DateField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from meetings.selectors import actions_with_owners
+from partners import rules
+from partners.models import Body, Person
+
+from .models import Action
+
+OUTSTANDING = (Action.Status.OPEN, Action.Status.IN_PROGRESS)
+
+
+class Bucket:
+    OVERDUE = 0
+    DUE_SOON = 1
+    LATER = 2
+    NO_DATE = 3
+    LABELS = {
+        OVERDUE: "Overdue",
+        DUE_SOON: "Due soon",
+        LATER: "Later",
+        NO_DATE: "No due date",
+    }
+
+
+def remind_from() -> ExpressionWrapper:
+    """The first day of an action's notice period: its due date less the body's notice days.
+    (PostgreSQL: date - integer is a date.)"""
+    return ExpressionWrapper(
+        F("due_date") - F("meeting__body__reminder_notice_days"), output_field=DateField()
+    )
+
+
+def with_bucket(queryset: QuerySet[Action], today: dt.date) -> QuerySet[Action]:
+    """Annotate ``bucket`` (overdue, due soon, later, no date) and order by it, then by date."""
+    return queryset.annotate(
+        notice_from=remind_from(),
+        bucket=Case(
+            When(due_date__isnull=True, then=Value(Bucket.NO_DATE)),
+            When(due_date__lt=today, then=Value(Bucket.OVERDUE)),
+            When(notice_from__lte=today, then=Value(Bucket.DUE_SOON)),
+            default=Value(Bucket.LATER),
+            output_field=IntegerField(),
+        ),
+    ).order_by("bucket", F("due_date").asc(nulls_last=True), "meeting__date", "number", "pk")
+
+
+def person_actions(person: Person, body_ids: set[int]) -> QuerySet[Action]:
+    """Every action the person owns in the product's sense (see ``rules.person_actions_q``),
+    once each (the ownership joins would repeat rows, hence the subquery)."""
+    ids = Action.objects.filter(rules.person_actions_q(person, body_ids)).values("pk")
+    return actions_with_owners().filter(pk__in=Subquery(ids))
+
+
+def my_actions(
+    *,
+    person: Person,
+    body_ids: set[int],
+    done: bool = False,
+    body: Body | None = None,
+    status: str = "",
+    today: dt.date | None = None,
+) -> QuerySet[Action]:
+    """The member's list: outstanding ones by urgency, or the done list (newest first)."""
+    today = today or timezone.localdate()
+    qs = person_actions(person, body_ids)
+    if body is not None:
+        qs = qs.filter(meeting__body=body)
+    if done:
+        qs = qs.filter(status__in=Action.CLOSED)
+        if status in Action.CLOSED:
+            qs = qs.filter(status=status)
+        return qs.order_by(F("closed_on").desc(nulls_last=True), "-updated_at", "-pk")
+    qs = qs.filter(status__in=OUTSTANDING)
+    if status in OUTSTANDING:
+        qs = qs.filter(status=status)
+    return with_bucket(qs, today)
+
+
+@dataclass
+class Group:
+    bucket: int
+    label: str
+    actions: list[Action]
+
+    @property
+    def slug(self) -> str:
+        return self.label.lower().replace(" ", "-")
+
+
+def group_by_bucket(actions: list[Action]) -> list[Group]:
+    """Consecutive runs of the same bucket (the list is already ordered by bucket)."""
+    groups: list[Group] = []
+    for action in actions:
+        if not groups or groups[-1].bucket != action.bucket:
+            groups.append(Group(action.bucket, Bucket.LABELS[action.bucket], []))
+        groups[-1].actions.append(action)
+    return groups
+
+
+def action_for_page(pk: int) -> Action | None:
+    return actions_with_owners().filter(pk=pk).first()
+
+
+# Body action log ------------------------------------------------------------------------------
+
+LOG_SORTS = {
+    "number": ("meeting__date", "number"),
+    "-number": ("-meeting__date", "-number"),
+    "due": (F("due_date").asc(nulls_last=True), "meeting__date", "number"),
+    "-due": (F("due_date").desc(nulls_last=True), "-meeting__date", "-number"),
+    "status": ("status", F("due_date").asc(nulls_last=True), "number"),
+    "-status": ("-status", F("due_date").asc(nulls_last=True), "number"),
+    "meeting": ("meeting__date", "number"),
+    "-meeting": ("-meeting__date", "number"),
+}
+DEFAULT_LOG_SORT = "-meeting"
+
+
+def body_action_log(*, body: Body, sort: str = DEFAULT_LOG_SORT) -> QuerySet[Action]:
+    """All of a body's actions, shaped for the log and its CSV export."""
+    order = LOG_SORTS.get(sort, LOG_SORTS[DEFAULT_LOG_SORT])
+    return actions_with_owners().filter(meeting__body=body).order_by(*order, "pk")
+
+
+@dataclass
+class OverdueRow:
+    label: str
+    organisation: str
+    actions: list[Action]
+
+
+def body_overdue_summary(*, body: Body, today: dt.date | None = None) -> dict:
+    """Outstanding actions past their due date, grouped by owner and by organisation.
+
+    An action with two owners appears under each; organisations count each action once.
+    """
+    today = today or timezone.localdate()
+    actions = list(
+        actions_with_owners()
+        .filter(meeting__body=body, status__in=OUTSTANDING, due_date__lt=today)
+        .order_by("due_date", "meeting__date", "number")
+    )
+    by_owner: dict[tuple, OverdueRow] = {}
+    by_org: dict[str, list[Action]] = {}
+    for action in actions:
+        orgs_seen = set()
+        for owner in action.owners.all():
+            if owner.person_id:
+                org = owner.person.organisation
+                key = ("person", owner.person_id)
+                label = owner.person.display_name
+            elif owner.organisation_id:
+                org = owner.organisation
+                key = ("organisation", owner.organisation_id)
+                label = owner.organisation.name
+            else:
+                org = None
+                key = ("team", owner.team_id)
+                label = owner.team.name
+            org_name = org.name if org else "No organisation"
+            row = by_owner.setdefault(key, OverdueRow(label, org_name if org else "", []))
+            row.actions.append(action)
+            if org_name not in orgs_seen:
+                orgs_seen.add(org_name)
+                by_org.setdefault(org_name, []).append(action)
+    owners = sorted(by_owner.values(), key=lambda r: (-len(r.actions), r.label))
+    organisations = sorted(by_org.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {
+        "actions": actions,
+        "by_owner": owners,
+        "by_organisation": organisations,
+        "today": today,
+    }
+
+
+def person_meetings_q(body_ids: set[int]) -> Q:
+    return Q(body_id__in=body_ids) | Q(joint_body_id__in=body_ids)

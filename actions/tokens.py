@@ -1,0 +1,59 @@
+"""Signed links that open one action for one owner, without a login.
+
+The token carries the action, the person and the action's revision when it was made, signed
+with a salt of its own and a timestamp. It opens that one action only; it expires; and once an
+update has been recorded (by anyone) the revision moves on, so the link cannot be used again:
+a replayed link changes nothing and opens nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from .models import Action
+
+SALT = "minutebook.actions.update-link"
+
+
+def max_age_seconds() -> int:
+    return getattr(settings, "ACTION_LINK_MAX_AGE_DAYS", 21) * 24 * 3600
+
+
+def make_token(*, action: Action, person_id: int) -> str:
+    payload = {"a": action.pk, "p": person_id, "r": action.revision}
+    return signing.TimestampSigner(salt=SALT).sign_object(payload)
+
+
+def link_url(*, action: Action, person_id: int) -> str:
+    token = make_token(action=action, person_id=person_id)
+    return settings.SITE_URL + reverse("action_link", kwargs={"token": token})
+
+
+class LinkError(Exception):
+    """Why a link cannot be used, in words for the person holding it."""
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    action_id: int
+    person_id: int
+    revision: int
+
+
+def read_token(token: str) -> LinkClaim:
+    try:
+        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age_seconds())
+    except signing.SignatureExpired as exc:
+        raise LinkError(
+            "This link has expired. Use the link in your latest reminder, or log in."
+        ) from exc
+    except signing.BadSignature as exc:
+        raise LinkError("This link is not valid. Check that it was copied in full.") from exc
+    try:
+        return LinkClaim(int(data["a"]), int(data["p"]), int(data["r"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LinkError("This link is not valid. Check that it was copied in full.") from exc

@@ -138,7 +138,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "actions.send_reminders",
         "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
     },
+    "actions.send_overdue_summaries": {
+        "task": "actions.send_overdue_summaries",
+        "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week="mon"),
+    },
 }
+# Signed update links in reminders stop working after this many days.
+ACTION_LINK_MAX_AGE_DAYS = env.int("ACTION_LINK_MAX_AGE_DAYS", default=21)
 
 LOGGING = {
     "version": 1,

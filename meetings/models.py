@@ -4,6 +4,8 @@ from simple_history.models import HistoricalRecords
 
 from partners.models import Body, Organisation, Person
 
+from .querysets import guarded_manager
+
 
 class Meeting(models.Model):
     class Kind(models.TextChoices):
@@ -50,6 +52,7 @@ class Meeting(models.Model):
     signed_pdf_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    objects = guarded_manager("status")
     history = HistoricalRecords()
 
     class Meta:
@@ -116,6 +119,7 @@ class AgendaItem(models.Model):
     )
     minutes = models.TextField(blank=True, help_text="Sanitised HTML")
     revision = models.PositiveIntegerField(default=0, help_text="Bumped on every minutes save")
+    objects = guarded_manager("meeting__status")
     history = HistoricalRecords(excluded_fields=["position", "number"])
 
     class Meta:
@@ -134,6 +138,7 @@ class Paper(models.Model):
     original_name = models.CharField(max_length=255, blank=True)
     size = models.PositiveIntegerField(default=0)
     position = models.PositiveIntegerField(default=0)
+    objects = guarded_manager("item__meeting__status")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -189,6 +194,7 @@ class Attendance(models.Model):
     )
     note = models.CharField(max_length=200, blank=True)
     position = models.PositiveIntegerField(default=0)
+    objects = guarded_manager("meeting__status")
     history = HistoricalRecords()
 
     class Meta:
@@ -227,6 +233,7 @@ class Decision(models.Model):
     position = models.PositiveIntegerField(default=0)
     verb = models.CharField(max_length=10, choices=Verb.choices, default=Verb.AGREED)
     text = models.TextField(help_text="Sanitised HTML")
+    objects = guarded_manager("item__meeting__status")
     history = HistoricalRecords()
 
     class Meta:
@@ -243,6 +250,7 @@ class Declaration(models.Model):
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations"
     )
     interest = models.TextField()
+    objects = guarded_manager("meeting__status")
     history = HistoricalRecords()
 
     class Meta:
@@ -269,6 +277,7 @@ class MinutesApproval(models.Model):
     )
     outcome = models.CharField(max_length=15, choices=Outcome.choices, default=Outcome.APPROVED)
     corrections = models.TextField(blank=True)
+    objects = guarded_manager("meeting__status")
     history = HistoricalRecords()
 
     class Meta:

@@ -42,6 +42,12 @@ def minutes_html(meeting: Meeting, *, public: bool = False, for_pdf: bool = Fals
     )
 
 
+def minutes_pdf_from_record(record, *, public: bool) -> bytes:
+    """PDF of an already-loaded record (signing passes one with its signature filled in)."""
+    context = minutes_context(record.meeting, public=public, for_pdf=True, record=record)
+    return _write(render_to_string("pdf/minutes.html", context))
+
+
 def minutes_pdf(meeting: Meeting, *, public: bool = False, progress: Progress = _noop) -> bytes:
     """The minutes as PDF bytes. ``progress(percent, stage)`` is told as each stage starts."""
     progress(10, "Collecting the record")

@@ -1,0 +1,50 @@
+"""Bulk writes refuse rows of signed meetings.
+
+``QuerySet.update()`` and ``delete()`` skip ``save()`` and (for update) every signal, so the
+signal guard in ``signals.py`` cannot see them. Each model of a meeting's record uses a
+queryset that knows the path from its rows to their meeting's status and refuses before
+touching the database. ``bulk_update()`` goes through ``update()`` and is refused the same way.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .errors import RecordLocked
+
+SIGNED = "signed"
+LOCKED_MESSAGE = "These minutes are signed and can no longer be changed."
+
+
+class SignedRecordQuerySet(models.QuerySet):
+    status_path = "meeting__status"
+    # Fields that may still change on rows of a signed meeting (see actions.models.Action).
+    free_fields: frozenset[str] = frozenset()
+
+    def _touches_signed(self) -> bool:
+        return self.filter(**{self.status_path: SIGNED}).exists()
+
+    def update(self, **kwargs):
+        if not set(kwargs) <= self.free_fields and self._touches_signed():
+            raise RecordLocked(LOCKED_MESSAGE)
+        return super().update(**kwargs)
+
+    update.queryset_only = True
+
+    def delete(self):
+        if self._touches_signed():
+            raise RecordLocked(LOCKED_MESSAGE)
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+
+def guarded_manager(status_path: str, free_fields: frozenset[str] = frozenset()):
+    """A default manager whose querysets refuse bulk writes to signed meetings' rows."""
+    queryset_class = type(
+        "SignedRecordQuerySet",
+        (SignedRecordQuerySet,),
+        {"status_path": status_path, "free_fields": free_fields, "__module__": __name__},
+    )
+    return models.Manager.from_queryset(queryset_class)()

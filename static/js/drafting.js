@@ -1,0 +1,491 @@
+// Drafting: agenda builder (drag and keyboard), register keys, and the minutes editor with
+// autosave that never loses a word. Every form here also works as a plain post without this file.
+(function () {
+  "use strict";
+
+  function csrfOf(form) {
+    const input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function post(url, body, csrf, extraHeaders) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: Object.assign({ Accept: "application/json", "X-CSRFToken": csrf }, extraHeaders || {}),
+    });
+  }
+
+  // ---------------------------------------------------------------- agenda builder
+  let focusAfterSwap = null;
+
+  function initAgenda(root) {
+    const builder = root.id === "agenda-builder" ? root : root.querySelector("#agenda-builder");
+    if (!builder || typeof Sortable === "undefined") return;
+    const url = builder.dataset.reorderUrl;
+    const csrf = csrfOf(builder);
+    builder.querySelectorAll(".agenda-list").forEach(function (list) {
+      Sortable.create(list, {
+        handle: ".drag-handle",
+        draggable: ".agenda-node",
+        animation: 150,
+        group: "level-" + list.dataset.parent,
+        ghostClass: "agenda-ghost",
+        onEnd: function (evt) {
+          if (evt.oldIndex === evt.newIndex) return;
+          const body = new URLSearchParams();
+          body.append("parent", list.dataset.parent);
+          Array.from(list.children).forEach(function (li) {
+            if (li.dataset.item) body.append("order", li.dataset.item);
+          });
+          focusAfterSwap = evt.item.dataset.item;
+          post(url, body, csrf, { "HX-Request": "true", Accept: "text/html" })
+            .then(function (res) { return res.text(); })
+            .then(function (html) { replaceBuilder(html); });
+        },
+      });
+    });
+  }
+
+  function replaceBuilder(html) {
+    const old = document.getElementById("agenda-builder");
+    const tmp = document.createElement("div");
+    tmp.innerHTML = html.trim();
+    const fresh = tmp.firstElementChild;
+    if (!old || !fresh) return;
+    old.replaceWith(fresh);
+    if (window.htmx) window.htmx.process(fresh);
+    initAgenda(fresh);
+    restoreAgendaFocus();
+  }
+
+  function restoreAgendaFocus() {
+    if (!focusAfterSwap) return;
+    const row = document.querySelector('.agenda-row[data-item="' + focusAfterSwap + '"]');
+    focusAfterSwap = null;
+    if (row) row.focus();
+  }
+
+  const MOVE_KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowRight: "in", ArrowLeft: "out" };
+
+  document.addEventListener("keydown", function (e) {
+    if (!e.altKey || e.ctrlKey || e.metaKey || !(e.key in MOVE_KEYS)) return;
+    const row = e.target.closest && e.target.closest(".agenda-row");
+    if (!row) return;
+    const button = row.querySelector('[data-move="' + MOVE_KEYS[e.key] + '"]');
+    e.preventDefault();
+    if (!button) return;
+    focusAfterSwap = row.dataset.item;
+    button.click();
+  });
+
+  // ---------------------------------------------------------------- register
+  const REGISTER_KEYS = ["p", "a", "x", "i", "o"];
+
+  function initRegister(form) {
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    const state = document.getElementById("register-state");
+    const saveButton = form.querySelector(".register-save");
+    if (saveButton) saveButton.classList.add("visually-hidden");
+    let delay = 1000;
+
+    function saveRow(row, chairedValue) {
+      const id = row ? row.dataset.row : null;
+      const body = new FormData();
+      body.append("csrfmiddlewaretoken", csrfOf(form));
+      if (row) {
+        body.append("rows", id);
+        const checked = row.querySelector('input[name="category-' + id + '"]:checked');
+        if (checked) body.append("category-" + id, checked.value);
+        if (row.querySelector('input[name="minutes-' + id + '"]').checked) body.append("minutes-" + id, "on");
+        body.append("arrived-" + id, row.querySelector('[name="arrived-' + id + '"]').value);
+        body.append("left-" + id, row.querySelector('[name="left-' + id + '"]').value);
+        row.classList.toggle("is-unmarked", !checked);
+      }
+      if (chairedValue !== undefined) body.append("chaired", chairedValue);
+      state.textContent = "Saving…";
+      state.className = "save-state is-saving";
+      post(form.dataset.autosaveUrl, body, csrfOf(form))
+        .then(function (res) {
+          return res.json().then(function (data) { return { res: res, data: data }; });
+        })
+        .then(function (r) {
+          if (r.res.ok) {
+            delay = 1000;
+            state.textContent = "Saved " + r.data.saved_at;
+            state.className = "save-state is-saved";
+          } else if (r.data.errors) {
+            state.textContent = "Not saved: " + Object.values(r.data.errors).join(" ");
+            state.className = "save-state is-error";
+          } else {
+            state.textContent = "Not saved: " + (r.data.message || "refused");
+            state.className = "save-state is-error";
+          }
+        })
+        .catch(function () {
+          state.textContent = "Not saved: retrying";
+          state.className = "save-state is-error";
+          setTimeout(function () { saveRow(row, chairedValue); }, delay);
+          delay = Math.min(delay * 2, 30000);
+        });
+    }
+
+    form.addEventListener("change", function (e) {
+      const row = e.target.closest(".register-row");
+      if (e.target.name === "chaired") {
+        saveRow(null, e.target.value);
+      } else if (row) {
+        saveRow(row);
+      }
+    });
+
+    form.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const tag = e.target.tagName;
+      if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && e.target.type === "text")) return;
+      const key = e.key.toLowerCase();
+      const row = e.target.closest(".register-row");
+      if (!row) return;
+      if (REGISTER_KEYS.indexOf(key) !== -1) {
+        const radio = row.querySelector('input[data-key="' + key + '"]');
+        if (!radio) return;
+        e.preventDefault();
+        radio.checked = true;
+        radio.dispatchEvent(new Event("change", { bubbles: true }));
+        const next = row.nextElementSibling;
+        if (next) focusRow(next);
+      } else if (key === "j" || key === "k") {
+        const other = key === "j" ? row.nextElementSibling : row.previousElementSibling;
+        if (other) { e.preventDefault(); focusRow(other); }
+      }
+    });
+  }
+
+  function focusRow(row) {
+    const target = row.querySelector("input.btn-check:checked") || row.querySelector("input.btn-check");
+    (target || row).focus();
+  }
+
+  // ---------------------------------------------------------------- minutes editor
+  const editors = [];
+  let currentItem = null;
+
+  function timeNow() {
+    const d = new Date();
+    return String(d.getHours()).padStart(2, "0") + ":" + String(d.getMinutes()).padStart(2, "0");
+  }
+
+  function ItemEditor(form) {
+    this.form = form;
+    this.item = form.dataset.item;
+    this.url = form.action;
+    this.textarea = form.querySelector("textarea[name=minutes]");
+    this.revision = form.querySelector("input[name=base_revision]");
+    this.state = form.querySelector(".save-state");
+    this.panel = form.querySelector(".conflict-panel");
+    this.key = "minutebook:minutes:" + this.item;
+    this.delay = 1000;
+    this.timer = null;
+    this.inflight = false;
+    this.again = false;
+    this.conflict = false;
+    this.build();
+    this.restoreLocal();
+  }
+
+  ItemEditor.prototype.build = function () {
+    const self = this;
+    const label = this.form.querySelector("label[for='" + this.textarea.id + "']");
+    if (label) label.id = this.textarea.id + "-label";
+    const bar = document.createElement("div");
+    bar.className = "editor-toolbar";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "Formatting for item minutes");
+    [
+      ["bold", "Bold", "B", "Bold (Ctrl+B)"],
+      ["bullets", "Bulleted list", "• List", "Bulleted list"],
+      ["numbers", "Numbered list", "1. List", "Numbered list"],
+      ["letters", "Lettered list", "a) List", "Lettered list"],
+      ["decision", "Add a decision", "AGREED", "Add a decision (Alt+Shift+D)"],
+      ["action", "Add an action", "Action", "Add an action (Alt+Shift+A)"],
+    ].forEach(function (b) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn btn-sm btn-light editor-btn editor-" + b[0];
+      button.dataset.command = b[0];
+      button.setAttribute("aria-label", b[1]);
+      button.title = b[3];
+      button.textContent = b[2];
+      bar.appendChild(button);
+    });
+    bar.addEventListener("mousedown", function (e) { if (e.target.closest("button")) e.preventDefault(); });
+    bar.addEventListener("click", function (e) {
+      const button = e.target.closest("button");
+      if (button) self.command(button.dataset.command);
+    });
+    const editor = document.createElement("div");
+    editor.className = "minutes-editor minutes-text form-control";
+    editor.contentEditable = "true";
+    editor.setAttribute("role", "textbox");
+    editor.setAttribute("aria-multiline", "true");
+    if (label) editor.setAttribute("aria-labelledby", label.id);
+    editor.id = this.textarea.id + "-editor";
+    editor.innerHTML = this.textarea.value;
+    editor.dataset.placeholder = "Type the minutes of this item…";
+    this.editor = editor;
+    this.textarea.hidden = true;
+    this.textarea.after(bar, editor);
+    const saveButton = this.form.querySelector(".minutes-save");
+    if (saveButton) saveButton.classList.add("visually-hidden");
+    editor.addEventListener("input", function () { self.changed(); });
+    editor.addEventListener("blur", function () { if (self.dirty()) self.saveNow(); });
+    editor.addEventListener("focus", function () { currentItem = self.item; });
+    editor.addEventListener("paste", function (e) {
+      // Keep pasted text plain: formatting from Word brings styles the minutes cannot hold.
+      const text = (e.clipboardData || window.clipboardData).getData("text/plain");
+      e.preventDefault();
+      document.execCommand("insertText", false, text);
+    });
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); self.saveNow(); });
+    this.saved = this.html();
+    this.setState("", "");
+  };
+
+  ItemEditor.prototype.command = function (name) {
+    this.editor.focus();
+    if (name === "bold") document.execCommand("bold");
+    if (name === "bullets") document.execCommand("insertUnorderedList");
+    if (name === "numbers" || name === "letters") {
+      document.execCommand("insertOrderedList");
+      const sel = window.getSelection();
+      let node = sel && sel.anchorNode;
+      while (node && node !== this.editor && node.nodeName !== "OL") node = node.parentNode;
+      if (node && node.nodeName === "OL") {
+        if (name === "letters") node.setAttribute("type", "a");
+        else node.removeAttribute("type");
+      }
+    }
+    if (name === "decision") focusExtra(this.item, ".decision-form textarea");
+    if (name === "action") focusExtra(this.item, ".action-form textarea");
+    if (name !== "decision" && name !== "action") this.changed();
+  };
+
+  ItemEditor.prototype.html = function () {
+    const html = this.editor.innerHTML.trim();
+    return html === "<br>" || html === "<p><br></p>" ? "" : html;
+  };
+
+  ItemEditor.prototype.dirty = function () { return this.html() !== this.saved; };
+
+  ItemEditor.prototype.setState = function (text, kind) {
+    this.state.textContent = text;
+    this.state.className = "save-state" + (kind ? " is-" + kind : "");
+  };
+
+  ItemEditor.prototype.storeLocal = function () {
+    try {
+      localStorage.setItem(this.key, JSON.stringify({ html: this.html(), base: this.revision.value }));
+    } catch (err) { /* storage full or disabled: the page still holds the text */ }
+  };
+
+  ItemEditor.prototype.clearLocal = function () {
+    try { localStorage.removeItem(this.key); } catch (err) { /* nothing kept */ }
+  };
+
+  ItemEditor.prototype.restoreLocal = function () {
+    let kept = null;
+    try { kept = JSON.parse(localStorage.getItem(this.key) || "null"); } catch (err) { kept = null; }
+    if (!kept || kept.html === this.saved) { this.clearLocal(); return; }
+    this.editor.innerHTML = kept.html;
+    // Saving from the revision the text was written on lets the server spot a clash.
+    this.revision.value = kept.base;
+    this.setState("Unsaved text recovered: saving…", "saving");
+    this.saveNow();
+  };
+
+  ItemEditor.prototype.changed = function () {
+    const self = this;
+    this.storeLocal();
+    if (this.conflict) return;
+    this.setState("Editing…", "editing");
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.saveNow(); }, 800);
+  };
+
+  ItemEditor.prototype.saveNow = function () {
+    const self = this;
+    clearTimeout(this.timer);
+    if (this.conflict) return;
+    if (this.inflight) { this.again = true; return; }
+    if (!this.dirty()) { this.clearLocal(); return; }
+    const sent = this.html();
+    const body = new FormData();
+    body.append("csrfmiddlewaretoken", csrfOf(this.form));
+    body.append("minutes", sent);
+    body.append("base_revision", this.revision.value);
+    this.inflight = true;
+    this.setState("Saving…", "saving");
+    post(this.url, body, csrfOf(this.form))
+      .then(function (res) {
+        return res.json().then(
+          function (data) { return { res: res, data: data }; },
+          function () { return { res: res, data: {} }; }
+        );
+      })
+      .then(function (r) {
+        self.inflight = false;
+        if (r.res.ok && r.data.ok) {
+          self.delay = 1000;
+          self.revision.value = r.data.revision;
+          self.saved = sent;
+          self.setState("Saved " + r.data.saved_at, "saved");
+          if (self.dirty()) { self.storeLocal(); self.saveNow(); } else { self.clearLocal(); }
+        } else if (r.res.status === 409 && r.data.conflict) {
+          self.showConflict(r.data);
+        } else if (r.res.status === 423 || r.res.status === 400 || r.res.status === 403 || r.res.status === 404) {
+          self.setState("Not saved: " + (r.data.message || "the server refused this save (reload the page)."), "error");
+        } else {
+          self.retry();
+        }
+        if (self.again) { self.again = false; self.saveNow(); }
+      })
+      .catch(function () {
+        self.inflight = false;
+        self.retry();
+      });
+  };
+
+  ItemEditor.prototype.retry = function () {
+    const self = this;
+    this.storeLocal();
+    this.setState("Not saved: retrying", "error");
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.saveNow(); }, this.delay);
+    this.delay = Math.min(this.delay * 2, 30000);
+  };
+
+  ItemEditor.prototype.showConflict = function (data) {
+    const self = this;
+    this.conflict = true;
+    this.storeLocal();
+    this.setState("Not saved: someone else changed this item", "error");
+    const panel = this.panel;
+    panel.innerHTML = "";
+    const box = document.createElement("div");
+    box.className = "alert alert-warning mb-0";
+    box.setAttribute("role", "alert");
+    box.innerHTML =
+      '<p class="fw-semibold mb-2">Someone else saved this item while you were editing. Your text is safe here; choose what to keep.</p>' +
+      '<div class="row g-2 conflict-versions"><div class="col-md-6"><p class="small fw-semibold mb-1">Their version (saved)</p><div class="minutes-text conflict-version conflict-theirs"></div></div>' +
+      '<div class="col-md-6"><p class="small fw-semibold mb-1">Your version (not saved)</p><div class="minutes-text conflict-version conflict-mine"></div></div></div>' +
+      '<div class="d-flex flex-wrap gap-2 mt-2"><button type="button" class="btn btn-sm btn-primary" data-choice="mine">Keep mine</button>' +
+      '<button type="button" class="btn btn-sm btn-outline-secondary" data-choice="theirs">Take theirs</button>' +
+      '<button type="button" class="btn btn-sm btn-outline-secondary" data-choice="merge">Merge by hand</button></div>';
+    // Both versions come back from the server already sanitised.
+    box.querySelector(".conflict-theirs").innerHTML = data.theirs || "<p><em>(empty)</em></p>";
+    box.querySelector(".conflict-mine").innerHTML = data.mine || "<p><em>(empty)</em></p>";
+    panel.appendChild(box);
+    panel.hidden = false;
+    box.addEventListener("click", function (e) {
+      const choice = e.target.dataset && e.target.dataset.choice;
+      if (!choice) return;
+      const mine = self.html();
+      self.revision.value = data.revision;
+      self.conflict = false;
+      panel.hidden = true;
+      panel.innerHTML = "";
+      if (choice === "theirs") {
+        self.editor.innerHTML = data.theirs;
+        self.saved = self.html();
+        self.clearLocal();
+        self.setState("Took their version", "saved");
+      } else if (choice === "merge") {
+        self.editor.innerHTML = data.theirs + "<p><strong>My version:</strong></p>" + mine;
+        self.saved = data.theirs;
+        self.storeLocal();
+        self.setState("Merge the two versions, then pause: it saves itself", "editing");
+        self.editor.focus();
+      } else {
+        self.saveNow();
+      }
+    });
+    box.querySelector("[data-choice=mine]").focus();
+  };
+
+  function focusExtra(item, selector) {
+    const section = document.getElementById("item-" + item);
+    const field = section && section.querySelector(selector);
+    if (field) { field.scrollIntoView({ block: "center" }); field.focus(); }
+  }
+
+  function initEditors(root) {
+    root.querySelectorAll(".minutes-form").forEach(function (form) {
+      if (form.dataset.ready) return;
+      form.dataset.ready = "1";
+      editors.push(new ItemEditor(form));
+    });
+  }
+
+  document.addEventListener("focusin", function (e) {
+    const section = e.target.closest && e.target.closest(".minutes-item");
+    if (section) currentItem = section.dataset.item;
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (!editors.length || !e.altKey) return;
+    if (e.shiftKey && (e.code === "KeyD" || e.code === "KeyA") && currentItem) {
+      e.preventDefault();
+      focusExtra(currentItem, e.code === "KeyD" ? ".decision-form textarea" : ".action-form textarea");
+    } else if (e.key === "PageDown" || e.key === "PageUp") {
+      e.preventDefault();
+      const index = editors.findIndex(function (ed) { return ed.item === currentItem; });
+      const next = editors[index + (e.key === "PageDown" ? 1 : -1)] || editors[index === -1 ? 0 : index];
+      if (next) { next.editor.scrollIntoView({ block: "start" }); next.editor.focus(); }
+    }
+  });
+
+  window.addEventListener("online", function () {
+    editors.forEach(function (ed) { if (ed.dirty()) ed.saveNow(); });
+  });
+
+  window.addEventListener("beforeunload", function (e) {
+    if (editors.some(function (ed) { return ed.dirty(); })) {
+      editors.forEach(function (ed) { if (ed.dirty()) ed.storeLocal(); });
+      e.preventDefault();
+    }
+  });
+
+  // After an htmx swap: keep the officer's place (the form they just used, or the moved item).
+  let lastForm = null;
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    const form = e.detail.elt.closest && e.detail.elt.closest("form");
+    lastForm = form ? form.className.split(" ")[0] : null;
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    const target = e.detail.target;
+    if (!target) return;
+    if (target.id === "agenda-builder" || (target.closest && target.closest("#agenda-builder")) || document.getElementById("agenda-builder")) {
+      initAgenda(document);
+      if (lastForm === "card" || lastForm === "add-item-form") {
+        const title = document.querySelector("#add-item .is-invalid, #add-item input[name=title]");
+        if (title) title.focus();
+      }
+      restoreAgendaFocus();
+    }
+    const extras = document.getElementById(target.id) || target;
+    if (extras.classList && extras.classList.contains("item-extras") && lastForm) {
+      const invalid = extras.querySelector("." + lastForm + " .is-invalid");
+      const first = extras.querySelector("." + lastForm + " textarea");
+      if (invalid || first) (invalid || first).focus();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    try { document.execCommand("defaultParagraphSeparator", false, "p"); } catch (err) { /* old browsers */ }
+    initAgenda(document);
+    initRegister(document.getElementById("register-form"));
+    initEditors(document);
+  });
+})();

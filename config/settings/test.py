@@ -10,6 +10,10 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Subprocesses started by tests (a Celery worker, the send_reminders command) send through a
+# real SMTP server on loopback when the test passes EMAIL_URL.
+if env("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,61 @@
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from meetings.models import Attendance, Meeting
+from meetings.services import attendance_record, decision_add, item_add, meeting_create
+from partners.rules import person_for
+from tests.factories import ActionFactory, ActionOwnerFactory, PersonFactory
+
+
+def pdf_text(data: bytes) -> str:
+    """All the text of a PDF with whitespace made single spaces (lines wrap anywhere)."""
+    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def squash(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()
+
+
+@pytest.fixture
+def draft(body, chair_user, secretariat_user, member_user):
+    """A draft meeting with attendance, a normal and a confidential item, a decision, an action."""
+    meeting = meeting_create(
+        body=body, date=dt.date(2026, 11, 9), start_time=dt.time(13), venue="Civic Centre",
+        with_register=False,
+    )
+    chair = person_for(chair_user)
+    attendance_record(
+        meeting=meeting, person=chair, category=Attendance.Category.PRESENT, chaired=True,
+        role_label="Chair",
+    )
+    attendance_record(
+        meeting=meeting, person=person_for(member_user), category=Attendance.Category.PRESENT
+    )
+    item = item_add(meeting=meeting, title="Strategy refresh", minutes="<p>Open discussion.</p>")
+    decision_add(item=item, text="<p>The outcomes framework was agreed.</p>")
+    secret = item_add(
+        meeting=meeting,
+        title="Staffing restructure",
+        confidential=True,
+        minutes="<p>Redundancy costs of 420000 pounds were discussed.</p>",
+    )
+    decision_add(item=secret, text="<p>Approve the voluntary severance scheme.</p>")
+    action = ActionFactory(meeting=meeting, item=item, number=1, description="Circulate framework")
+    ActionOwnerFactory(action=action, person=chair)
+    hidden = ActionFactory(
+        meeting=meeting, item=secret, number=2, description="Consult unions on severance"
+    )
+    ActionOwnerFactory(action=hidden, person=PersonFactory(name="Una Unison"))
+    meeting.refresh_from_db()
+    return meeting
+
+
+def move(meeting: Meeting, status: str, **fields) -> Meeting:
+    Meeting.objects.filter(pk=meeting.pk).update(status=status, **fields)
+    meeting.refresh_from_db()
+    return meeting

@@ -18,7 +18,6 @@ from .models import (
     Declaration,
     Meeting,
     MinutesApproval,
-    Paper,
 )
 from .text import clean_html
 
@@ -345,61 +344,6 @@ def minutes_approval_record(
         previous_meeting.approved_at = timezone.now()
         previous_meeting.save(update_fields=["status", "approved_at", "updated_at"])
     return approval
-
-
-@transaction.atomic
-def attendance_movement_record(
-    *,
-    attendance: Attendance,
-    arrived_during: AgendaItem | None = None,
-    left_after: AgendaItem | None = None,
-) -> Attendance:
-    """Record that someone on the register joined during an item and/or left after one.
-
-    Passing None for either leaves that side unchanged; both must be items of the same meeting.
-    """
-    meeting_assert_editable(attendance.meeting)
-    errors = {}
-    for field_name, item in (("arrived_during", arrived_during), ("left_after", left_after)):
-        if item is not None and item.meeting_id != attendance.meeting_id:
-            errors[field_name] = "That item belongs to another meeting."
-    if errors:
-        raise ValidationError(errors)
-    if arrived_during is not None:
-        attendance.arrived_during = arrived_during
-    if left_after is not None:
-        attendance.left_after = left_after
-    attendance.save(update_fields=["arrived_during", "left_after"])
-    return attendance
-
-
-@transaction.atomic
-def paper_reference_add(*, item: AgendaItem, reference: str, title: str = "") -> Paper:
-    """List a paper on an item by its reference ("Paper 3a"), without a file.
-
-    Papers the minutes cite but that were circulated elsewhere are recorded this way so the
-    printed minutes can name them.
-    """
-    meeting_assert_editable(item.meeting)
-    if not reference.strip():
-        raise ValidationError({"reference": 'Give the paper\'s reference, e.g. "Paper 2".'})
-    position = item.papers.count() + 1
-    return Paper.objects.create(
-        item=item, reference=reference.strip(), title=title.strip(), position=position
-    )
-
-
-@transaction.atomic
-def meeting_no_interests_record(*, meeting: Meeting, none_declared: bool = True) -> Meeting:
-    """Record (or withdraw) "There were no conflicts of interest to declare"."""
-    meeting_assert_editable(meeting)
-    if none_declared and meeting.declarations.exists():
-        raise ValidationError(
-            {"no_interests_declared": "Interests have been declared at this meeting."}
-        )
-    meeting.no_interests_declared = none_declared
-    meeting.save(update_fields=["no_interests_declared", "updated_at"])
-    return meeting
 
 
 HISTORICAL_STATUSES = (Meeting.Status.CIRCULATED, Meeting.Status.APPROVED)

@@ -285,7 +285,7 @@ def _items_add(meeting, rows, people, parent, items) -> None:
         )
         items[row["key"]] = item
         for paper in row.get("papers", []):
-            meeting_services.paper_reference_add(
+            meeting_services.paper_add(
                 item=item, reference=paper["reference"], title=paper.get("title", "")
             )
         for decision in row.get("decisions", []):
@@ -326,13 +326,13 @@ def _meeting_load(module, body, people, teams, earlier) -> Meeting:
             note=row.get("note", ""),
         )
         if row.get("arrived_during") or row.get("left_after"):
-            meeting_services.attendance_movement_record(
+            meeting_services.attendance_update(
                 attendance=attendance,
                 arrived_during=items.get(row.get("arrived_during")),
                 left_after=items.get(row.get("left_after")),
             )
     if data.get("no_interests_declared"):
-        meeting_services.meeting_no_interests_record(meeting=meeting)
+        meeting_services.meeting_no_interests_set(meeting=meeting, value=True)
     for row in data["approvals"]:
         meeting_services.minutes_approval_record(
             meeting=meeting,

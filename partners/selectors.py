@@ -84,11 +84,12 @@ class HomeData:
     awaiting_signature: list[Meeting] = field(default_factory=list)
 
 
-def my_open_actions(person) -> QuerySet[Action]:
-    """Open actions the person owns, most urgent first (overdue, due soon, later, no date)."""
-    owned = Action.objects.filter(rules.owned_action_q(person)).values("pk")
+def my_open_actions(user, person) -> QuerySet[Action]:
+    """Open actions that are the person's (as My actions counts them, see
+    ``rules.person_actions_q``), most urgent first: overdue, due soon, later, no date."""
+    owned = Action.objects.filter(rules.person_actions_q(person, set(rules.body_roles(user))))
     return (
-        Action.objects.filter(pk__in=owned)
+        Action.objects.filter(pk__in=owned.values("pk"))
         .exclude(status__in=Action.CLOSED)
         .select_related("meeting__body", "item")
         .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "number")
@@ -123,7 +124,7 @@ def home(user) -> HomeData:
     actions: list[Action] = []
     open_count = 0
     if person is not None:
-        open_actions = my_open_actions(person)
+        open_actions = my_open_actions(user, person)
         actions = list(open_actions[:HOME_LIST_SIZE])
         open_count = open_actions.count()
 

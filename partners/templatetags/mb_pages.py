@@ -6,12 +6,11 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .minutebook import uktime
 
 register = template.Library()
-
-DUE_SOON_DAYS = 7
 
 
 @register.simple_tag
@@ -28,14 +27,16 @@ def optional_url(name, *args, **kwargs):
 
 @register.simple_tag
 def due_badge(action, today=None):
-    """Word and colour for where an open action stands: Overdue, Due soon, or nothing."""
+    """Word and colour for where an open action stands: Overdue, Due soon (within the body's
+    reminder notice period, as reminders count it), or nothing."""
     if action.is_closed or not action.due_date:
         return ""
     today = today or timezone.localdate()
     if action.due_date < today:
-        return format_html('<span class="badge status-badge status-overdue">Overdue</span>')
-    if action.due_date <= today + dt.timedelta(days=DUE_SOON_DAYS):
-        return format_html('<span class="badge status-badge status-due-soon">Due soon</span>')
+        return mark_safe('<span class="badge status-badge status-overdue">Overdue</span>')
+    notice = action.meeting.body.reminder_notice_days
+    if action.due_date <= today + dt.timedelta(days=notice):
+        return mark_safe('<span class="badge status-badge status-due-soon">Due soon</span>')
     return ""
 
 

@@ -134,15 +134,14 @@ def build_scenario() -> SimpleNamespace:
     action = ActionFactory(meeting=meeting, item=item, number=1, description="Circulate criteria")
     ActionOwnerFactory(action=action, person=member_person)
 
-    signed_meeting = MeetingFactory(
-        body=body,
-        date=timezone.localdate() - dt.timedelta(days=60),
-        status=Meeting.Status.SIGNED,
-        signed_by=chair_person,
-        signed_at=timezone.now() - dt.timedelta(days=30),
-        fingerprint="ab" * 32,
-    )
+    # The record is written while a draft, then signed: signed records refuse writes.
+    signed_meeting = MeetingFactory(body=body, date=timezone.localdate() - dt.timedelta(days=60))
     signed_item = AgendaItemFactory(meeting=signed_meeting, title="Welcome", position=1, number="1")
+    signed_meeting.status = Meeting.Status.SIGNED
+    signed_meeting.signed_by = chair_person
+    signed_meeting.signed_at = timezone.now() - dt.timedelta(days=30)
+    signed_meeting.fingerprint = "ab" * 32
+    signed_meeting.save()
 
     return SimpleNamespace(
         body=body,

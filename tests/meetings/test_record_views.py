@@ -43,7 +43,7 @@ def siig(body):
         meeting=meeting, position=1, number="1.0", title="Sunderland Strategy Co-ordination Group"
     )
     second = AgendaItemFactory(meeting=meeting, position=2, number="2.0", title="Outcomes")
-    sub = AgendaItemFactory(
+    AgendaItemFactory(
         meeting=meeting, position=3, number="2.1", title="Health", parent=second, confidential=True
     )
 
@@ -58,11 +58,17 @@ def siig(body):
         dict(person=person("Valerie Hayllor"), category=Cat.PRESENT, substitute_for=ashley),
         dict(person=person("Carol Harries"), category=Cat.PRESENT, arrived_during=second),
         dict(person=vince, category=Cat.IN_ATTENDANCE, left_after=first),
-        dict(person=person("Sonia Thomson", partnership), category=Cat.IN_ATTENDANCE,
-             took_minutes=True),
+        dict(
+            person=person("Sonia Thomson", partnership),
+            category=Cat.IN_ATTENDANCE,
+            took_minutes=True,
+        ),
         dict(person=person("Andrew Copland", partnership), category=Cat.ALSO_PRESENT),
-        dict(person=person("John Walker", OrganisationFactory(name="Gentoo")),
-             category=Cat.APOLOGIES, note="Sent comments in writing"),
+        dict(
+            person=person("John Walker", OrganisationFactory(name="Gentoo")),
+            category=Cat.APOLOGIES,
+            note="Sent comments in writing",
+        ),
     ]
     for position, row in enumerate(rows):
         AttendanceFactory(meeting=meeting, position=position, **row)
@@ -70,7 +76,10 @@ def siig(body):
     first.save()
     DecisionFactory(item=first, text="<p>The guiding principles were agreed.</p>")
     action = ActionFactory(
-        meeting=meeting, item=first, number=1, description="Circulate the outcomes framework",
+        meeting=meeting,
+        item=first,
+        number=1,
+        description="Circulate the outcomes framework",
         due_date=dt.date(2011, 12, 7),
     )
     ActionOwnerFactory(action=action, person=vince)
@@ -121,11 +130,16 @@ def test_meeting_attendance_groups_categories_in_minutes_order(client, member_us
 def test_meeting_attendance_groups_by_label_within_a_category(client, member_user, body):
     meeting = MeetingFactory(body=body)
     for position, (name, label) in enumerate(
-        [("Ann Exec", "Executive Members"), ("Bob Non", "Non-Executive Members"),
-         ("Cat Exec", "Executive Members")]
+        [
+            ("Ann Exec", "Executive Members"),
+            ("Bob Non", "Non-Executive Members"),
+            ("Cat Exec", "Executive Members"),
+        ]
     ):
         AttendanceFactory(
-            meeting=meeting, position=position, group_label=label,
+            meeting=meeting,
+            position=position,
+            group_label=label,
             person=PersonFactory(name=name, organisation=None),
         )
 
@@ -147,9 +161,7 @@ def test_meeting_minutes_show_text_decisions_and_action_owners(client, member_us
         "2.1 Health Confidential",
     ]
     assert texts(response, by_class("decision")) == ["Agreed: The guiding principles were agreed."]
-    assert texts(response, by_class("item-action")) == [
-        "VT / Secretariat Action 1 · by 7 Dec 2011"
-    ]
+    assert texts(response, by_class("item-action")) == ["VT / Secretariat Action 1 · by 7 Dec 2011"]
     assert texts(response, "//article[1]//div[contains(@class,'col-md-9')]/div[1]") == [
         "JM noted that this session would review the event."
     ]
@@ -163,11 +175,16 @@ def test_meeting_minutes_show_declarations_and_previous_minutes(client, member_u
         meeting=meeting, kind="previous_minutes", title="Minutes of the previous meeting"
     )
     MinutesApproval.objects.create(
-        meeting=meeting, item=previous, previous_meeting=earlier, outcome="corrected",
+        meeting=meeting,
+        item=previous,
+        previous_meeting=earlier,
+        outcome="corrected",
         corrections="Carol Harries was present.",
     )
     Declaration.objects.create(
-        meeting=meeting, item=previous, person=PersonFactory(name="Neil Revely"),
+        meeting=meeting,
+        item=previous,
+        person=PersonFactory(name="Neil Revely"),
         interest="Trustee of the charity",
     )
 

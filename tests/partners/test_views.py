@@ -44,9 +44,7 @@ def owned_action(meeting, person, **kwargs):
 # Home -----------------------------------------------------------------------------------------
 
 
-def test_home_member_sees_bodies_meetings_and_actions_most_urgent_first(
-    client, body, member_user
-):
+def test_home_member_sees_bodies_meetings_and_actions_most_urgent_first(client, body, member_user):
     person = member_user.person
     later = MeetingFactory(body=body, date=days(30))
     sooner = MeetingFactory(body=body, date=days(7))
@@ -85,9 +83,7 @@ def test_home_member_sees_bodies_meetings_and_actions_most_urgent_first(
     assert texts(response, "//aside//li") == ["Sunderland Innovation and Improvement Group Member"]
 
 
-def test_home_secretariat_sees_drafts_and_minutes_awaiting_approval(
-    client, body, secretariat_user
-):
+def test_home_secretariat_sees_drafts_and_minutes_awaiting_approval(client, body, secretariat_user):
     draft = MeetingFactory(body=body, date=days(-3))
     MeetingFactory(body=body, date=days(10))  # a draft still to happen: not minutes yet
     circulated = MeetingFactory(body=body, date=days(-50), status=Meeting.Status.CIRCULATED)
@@ -147,7 +143,12 @@ def _fill_home(person, size):
         body = BodyFactory()
         for role in (Membership.Role.SECRETARIAT, Membership.Role.CHAIR):
             MembershipFactory(person=person, body=body, role=role)
-        for offset, status in ((-20, "draft"), (-60, "circulated"), (-90, "approved"), (9, "draft")):
+        for offset, status in (
+            (-20, "draft"),
+            (-60, "circulated"),
+            (-90, "approved"),
+            (9, "draft"),
+        ):
             meeting = MeetingFactory(body=body, date=days(offset + n), status=status)
         owned_action(meeting, person, number=1, due_date=days(n - 3))
 

@@ -118,6 +118,9 @@ def celery_worker_process(tmp_path):
     handler = RecordingHandler()
     with SMTPServer(handler) as smtp:
         env = child_env(smtp)
+        from config.celery import app
+
+        app.control.purge()  # tasks queued by other tests (no worker ran them) are not ours
         pidfile = tmp_path / "worker.pid"
         worker = subprocess.Popen(
             [
@@ -141,8 +144,6 @@ def celery_worker_process(tmp_path):
             stderr=subprocess.STDOUT,
         )
         try:
-            from config.celery import app
-
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
                 if app.control.inspect(timeout=1).ping():

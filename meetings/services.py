@@ -230,7 +230,9 @@ def item_minutes_save(*, item: AgendaItem, minutes: str, base_revision: int) -> 
         if fresh.minutes == cleaned:
             return fresh
         raise EditConflict(current_text=fresh.minutes, current_revision=fresh.revision)
-    fresh.save(update_fields=[])  # records the version in history
+    # Saving the same values again is what makes django-simple-history record the version
+    # (an empty update_fields would skip the save and the signal with it).
+    fresh.save(update_fields=["minutes", "revision"])
     return fresh
 
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from meetings.admin_guard import SignedRecordAdminMixin
+
 from .models import Action, ActionOwner, ActionUpdate
 
 
@@ -17,7 +19,8 @@ class UpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
+    # Progress (status) is edited through the actions pages; the admin keeps signed rows whole.
     list_display = ["number", "description", "meeting", "due_date", "status"]
     list_filter = ["status", "meeting__body"]
     search_fields = ["description", "owners__person__name", "owners__team__name"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_guard import SignedRecordAdminMixin
 from .models import AgendaItem, Attendance, Decision, Declaration, Meeting, MinutesApproval, Paper
 
 
@@ -31,7 +32,8 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
+    meeting_status_path = "status"
     list_display = ["body", "date", "start_time", "venue", "kind", "status"]
     list_filter = ["status", "kind", "body"]
     search_fields = ["body__name", "venue", "title"]
@@ -53,7 +55,7 @@ class PaperInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["meeting", "number", "title", "kind", "purpose", "confidential"]
     list_filter = ["kind", "purpose", "confidential", "meeting__body"]
     search_fields = ["title", "minutes"]
@@ -64,7 +66,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["person", "meeting", "category", "organisation", "substitute_for", "chaired"]
     list_filter = ["category", "meeting__body"]
     search_fields = ["person__name", "meeting__body__name"]
@@ -80,7 +82,8 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
+    meeting_status_path = "item.meeting.status"
     list_display = ["item", "verb", "text"]
     list_filter = ["verb", "item__meeting__body"]
     search_fields = ["text", "item__title"]
@@ -89,21 +92,22 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(SimpleHistoryAdmin):
+class DeclarationAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["person", "meeting", "item", "interest"]
     search_fields = ["person__name", "interest"]
     autocomplete_fields = ["meeting", "person", "item"]
 
 
 @admin.register(MinutesApproval)
-class MinutesApprovalAdmin(SimpleHistoryAdmin):
+class MinutesApprovalAdmin(SignedRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["meeting", "previous_meeting", "outcome"]
     list_filter = ["outcome"]
     autocomplete_fields = ["meeting", "previous_meeting", "item"]
 
 
 @admin.register(Paper)
-class PaperAdmin(admin.ModelAdmin):
+class PaperAdmin(SignedRecordAdminMixin, admin.ModelAdmin):
+    meeting_status_path = "item.meeting.status"
     list_display = ["reference", "title", "item", "original_name", "size"]
     search_fields = ["reference", "title", "original_name"]
     autocomplete_fields = ["item"]

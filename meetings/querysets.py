@@ -31,6 +31,17 @@ class SignedRecordQuerySet(models.QuerySet):
 
     update.queryset_only = True
 
+    def bulk_update(self, objs, fields, batch_size=None):
+        # Checked before Django opens its atomic block, so a refusal leaves the caller's
+        # transaction usable.
+        objs = list(objs)
+        if (
+            not set(fields) <= self.free_fields
+            and self.filter(pk__in=[o.pk for o in objs])._touches_signed()
+        ):
+            raise RecordLocked(LOCKED_MESSAGE)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
     def delete(self):
         if self._touches_signed():
             raise RecordLocked(LOCKED_MESSAGE)

@@ -25,12 +25,18 @@ def squash(value: str) -> str:
 def draft(body, chair_user, secretariat_user, member_user):
     """A draft meeting with attendance, a normal and a confidential item, a decision, an action."""
     meeting = meeting_create(
-        body=body, date=dt.date(2026, 11, 9), start_time=dt.time(13), venue="Civic Centre",
+        body=body,
+        date=dt.date(2026, 11, 9),
+        start_time=dt.time(13),
+        venue="Civic Centre",
         with_register=False,
     )
     chair = person_for(chair_user)
     attendance_record(
-        meeting=meeting, person=chair, category=Attendance.Category.PRESENT, chaired=True,
+        meeting=meeting,
+        person=chair,
+        category=Attendance.Category.PRESENT,
+        chaired=True,
         role_label="Chair",
     )
     attendance_record(

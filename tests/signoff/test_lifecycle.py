@@ -132,9 +132,10 @@ def test_chair_signs_approved_minutes_with_password(draft, chair_user):
         "Jessica May",
         64,
     )
-    assert signed.signed_pdf_sha256 == __import__("hashlib").sha256(
-        signed.signed_pdf.open("rb").read()
-    ).hexdigest()
+    assert (
+        signed.signed_pdf_sha256
+        == __import__("hashlib").sha256(signed.signed_pdf.open("rb").read()).hexdigest()
+    )
 
 
 def test_sign_refused_with_wrong_password(draft, chair_user):

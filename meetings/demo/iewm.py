@@ -15,8 +15,9 @@ Source: shared/seeds/iewm-board-2013-02-12.txt. Judgement calls:
   created as a minimal historical record on Thursday 11 October 2012 (the Board meets on
   Thursdays) and its approval is recorded at item 2.
 - Item 3's "Agreed" with its bullet list is one decision. Item 5's nine numbered points are nine
-  decisions on item 5 (they cover all its sub-items, so they sit on the parent); each keeps the
-  source wording, with the verb that matches it (noted / approved / agreed for "sought").
+  decisions on item 5 (they cover all its sub-items, so they sit on the parent). All ten keep
+  the verb "Agreed", the source's heading over them, and the source wording ("The overall
+  financial position was noted."), so the printed notes read as the original did.
 - Paper references: Paper 2 on item 3; Papers 3a and 3b on 5.1 Financial Overview (3b is the
   Programme Delivery Plan, named in decision 9). Titles drop the "– Paper 2" suffix the source
   puts in headings, because the papers are listed with the item.
@@ -292,29 +293,17 @@ SLI_DECISION = """
 """
 
 OPERATIONAL_DECISIONS = [
-    ("noted", "The overall financial position was noted."),
-    (
-        "noted",
-        "The estimated programme lifetime and associated dates to invoke the Sector Transition "
-        "Strategy were noted.",
-    ),
-    ("noted", "The latest Return on Investment position was noted."),
-    (
-        "approved",
-        "The proposed allocation for the West Midlands Public Services Network (£75K capital) "
-        "was approved.",
-    ),
-    (
-        "approved",
-        "The proposed allocation for the social media ‘New Ideas’ fund (£50K) was approved.",
-    ),
-    (
-        "agreed",
-        "Proposals for the redirection of the £175K unspent Waste Programme funding were sought.",
-    ),
-    ("noted", "The ADASS/IEWM Improvement programme was noted."),
-    ("noted", "All other project approvals/allocations made since the last Board were noted."),
-    ("noted", "The accompanying Programme Delivery Plan (paper 3b) was noted."),
+    "The overall financial position was noted.",
+    "The estimated programme lifetime and associated dates to invoke the Sector Transition "
+    "Strategy were noted.",
+    "The latest Return on Investment position was noted.",
+    "The proposed allocation for the West Midlands Public Services Network (£75K capital) "
+    "was approved.",
+    "The proposed allocation for the social media ‘New Ideas’ fund (£50K) was approved.",
+    "Proposals for the redirection of the £175K unspent Waste Programme funding were sought.",
+    "The ADASS/IEWM Improvement programme was noted.",
+    "All other project approvals/allocations made since the last Board were noted.",
+    "The accompanying Programme Delivery Plan (paper 3b) was noted.",
 ]
 
 ITEMS = [
@@ -392,7 +381,7 @@ ITEMS = [
         "title": "Operational Update",
         "purpose": "decision",
         "decisions": [
-            {"verb": verb, "text": f"<p>{text}</p>"} for verb, text in OPERATIONAL_DECISIONS
+            {"verb": "agreed", "text": f"<p>{text}</p>"} for text in OPERATIONAL_DECISIONS
         ],
         "children": [
             {

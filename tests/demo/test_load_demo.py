@@ -554,18 +554,7 @@ def test_iewm_paper_references(iewm):
 
 def test_iewm_decisions(iewm):
     rows = Decision.objects.filter(item__meeting=iewm).select_related("item")
-    assert [(d.item.number, d.verb) for d in rows] == [
-        ("3", "agreed"),
-        ("5", "noted"),
-        ("5", "noted"),
-        ("5", "noted"),
-        ("5", "approved"),
-        ("5", "approved"),
-        ("5", "agreed"),
-        ("5", "noted"),
-        ("5", "noted"),
-        ("5", "noted"),
-    ]
+    assert [(d.item.number, d.verb) for d in rows] == [("3", "agreed")] + [("5", "agreed")] * 9
     sli = rows[0]
     assert sli.text.count("<li>") == 8
     assert rows[4].text == (

@@ -100,8 +100,8 @@ def agenda_pdf(meeting: Meeting, *, progress: Progress = _noop) -> bytes:
     index = 0
     for _, reader in papers:
         for source in reader.pages:
-            source.merge_page(stamp_reader.pages[index])
-            writer.add_page(source)
+            added = writer.add_page(source)
+            added.merge_page(stamp_reader.pages[index])
             index += 1
     progress(90, "Writing the pack")
     out = io.BytesIO()

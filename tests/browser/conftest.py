@@ -1,0 +1,71 @@
+"""Shared Playwright set-up for browser tests: Debian's Chromium, headless, plus a login helper.
+
+pytest-playwright provides the ``page`` fixture; these fixtures point it at /usr/bin/chromium
+(``playwright install`` cannot download browsers here). Tests that touch the database next to
+Playwright need DJANGO_ALLOW_ASYNC_UNSAFE=true (the Makefile sets it). Mark tests with
+``@pytest.mark.browser``.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Not test-results/: pytest-playwright empties that directory for its own artifacts.
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "var" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # 1366 px is the width UX.md promises to work at; en-GB for dates the browser formats.
+    return {**browser_context_args, "viewport": {"width": 1366, "height": 900}, "locale": "en-GB"}
+
+
+def login(page, live_server, user, password=PASSWORD):
+    """Log in through the real login form."""
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def screenshot(page, name: str) -> Path:
+    """Full-page PNG under var/screenshots/ (git-ignored) to look at by eye."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core findings of serious or critical impact, as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -474,16 +474,30 @@ def test_overdue_summary_groups_by_owner_and_organisation(
     ]
 
 
-def test_send_reminders_button_survives_redis_being_down(client, body, secretariat_user, settings):
+@pytest.fixture
+def broker_down(settings):
+    """Point the Celery app at a closed port, with fresh connection pools either side."""
     from config.celery import app
 
+    def fresh_pools():
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    fresh_pools()
     app.conf.broker_url = "redis://127.0.0.1:1/0"
-    try:
-        client.force_login(secretariat_user)
-        response = client.post(reverse("body_send_reminders", args=[body.slug]), follow=True)
-    finally:
-        app.conf.broker_url = settings.CELERY_BROKER_URL
-        app.pool.force_close_all()
+    yield
+    fresh_pools()
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+
+
+def test_send_reminders_button_survives_redis_being_down(
+    client, body, secretariat_user, broker_down
+):
+    client.force_login(secretariat_user)
+
+    response = client.post(reverse("body_send_reminders", args=[body.slug]), follow=True)
 
     assert response.status_code == 200
     assert [str(m) for m in response.context["messages"]] == [

@@ -42,9 +42,10 @@ def due_badge(action, today=None):
 
 @register.simple_tag
 def action_status_badge(action):
+    # The action styles (action-status-*) belong to the actions feature's section of the CSS.
     return format_html(
-        '<span class="badge status-badge action-status-{}">{}</span>',
-        action.status,
+        '<span class="badge action-status action-status-{}">{}</span>',
+        action.status.replace("_", "-"),
         action.get_status_display(),
     )
 

@@ -726,7 +726,7 @@ def _action_form(meeting, item, data=None) -> ActionForm:
     return form
 
 
-def _item_extras_response(request, meeting, item, **forms):
+def _item_extras_response(request, meeting, item, open_form="", **forms):
     """After adding a decision or an action: the item's decisions and actions, fresh."""
     item = (
         AgendaItem.objects.filter(pk=item.pk)
@@ -739,6 +739,8 @@ def _item_extras_response(request, meeting, item, **forms):
     item.item_actions = list(actions_with_owners().filter(item=item).order_by("number"))
     item.decision_form = forms.get("decision_form") or DecisionForm(auto_id=f"d{item.pk}-%s")
     item.action_form = forms.get("action_form") or _action_form(meeting, item)
+    # Keep the form just used open, so a run of actions is typed without reaching for the mouse.
+    item.open_form = open_form
     return render(
         request,
         "meetings/drafting/minutes.html#item-extras",
@@ -757,7 +759,9 @@ def _after_extra(request, meeting, item, name, form, ok_message):
             status=400,
         )
     if request.htmx:
-        return _item_extras_response(request, meeting, item)
+        return _item_extras_response(
+            request, meeting, item, open_form=name.removesuffix("_form") if form.is_bound else ""
+        )
     messages.success(request, ok_message)
     return redirect(reverse("draft_minutes", kwargs={"pk": meeting.pk}) + f"#item-{item.pk}")
 

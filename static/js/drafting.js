@@ -241,7 +241,19 @@
     if (saveButton) saveButton.classList.add("visually-hidden");
     editor.addEventListener("input", function () { self.changed(); });
     editor.addEventListener("blur", function () { if (self.dirty()) self.saveNow(); });
-    editor.addEventListener("focus", function () { currentItem = self.item; });
+    editor.addEventListener("focus", function () {
+      currentItem = self.item;
+      // Start an empty editor inside a paragraph so the first words are a <p> like the rest.
+      if (!editor.textContent.trim() && !editor.querySelector("li")) {
+        editor.innerHTML = "<p><br></p>";
+        const range = document.createRange();
+        range.setStart(editor.firstChild, 0);
+        range.collapse(true);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+    });
     editor.addEventListener("paste", function (e) {
       // Keep pasted text plain: formatting from Word brings styles the minutes cannot hold.
       const text = (e.clipboardData || window.clipboardData).getData("text/plain");
@@ -417,7 +429,11 @@
   function focusExtra(item, selector) {
     const section = document.getElementById("item-" + item);
     const field = section && section.querySelector(selector);
-    if (field) { field.scrollIntoView({ block: "center" }); field.focus(); }
+    if (!field) return;
+    const details = field.closest("details");
+    if (details) details.open = true;
+    field.scrollIntoView({ block: "center" });
+    field.focus();
   }
 
   function initEditors(root) {

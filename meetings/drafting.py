@@ -71,6 +71,7 @@ class EditorData:
     approval: MinutesApproval | None
     open_actions: list[Action]
     declarations: list[Declaration]
+    next_meeting: Meeting | None
 
 
 def minutes_editor_data(meeting: Meeting) -> EditorData:
@@ -98,6 +99,7 @@ def minutes_editor_data(meeting: Meeting) -> EditorData:
         approval=approval,
         open_actions=open_actions,
         declarations=declarations,
+        next_meeting=next_meeting_after(meeting),
     )
 
 

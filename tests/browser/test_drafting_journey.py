@@ -79,6 +79,8 @@ def test_officer_sets_up_a_meeting_and_drafts_it_end_to_end(page, live_server):
 
     # Set up the meeting from "Meetings to draft".
     page.get_by_role("link", name="Meetings to draft").click()
+    screenshot(page, "drafting-drafts-empty")
+    assert serious_violations(page) == []
     page.get_by_role("link", name=f"New meeting of {body.name}").click()
     page.get_by_label("Date").fill("2026-11-09")
     page.get_by_label("Starts").fill("13:00")
@@ -117,6 +119,25 @@ def test_officer_sets_up_a_meeting_and_drafts_it_end_to_end(page, live_server):
     ).to_have_text("5")
     screenshot(page, "drafting-agenda")
     assert serious_violations(page) == []
+
+    # A paper for the fund item: a real PDF goes on, an .exe renamed .pdf is refused.
+    page.locator(".agenda-row", has_text="Innovation fund").get_by_role(
+        "link", name="Innovation fund"
+    ).click()
+    page.get_by_label("Reference").fill("Paper 3a")
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "fund.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7 fund"}]
+    )
+    page.get_by_role("button", name="Add paper").click()
+    expect(page.get_by_role("link", name="Paper 3a")).to_be_visible()
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "setup.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00"}]
+    )
+    page.get_by_role("button", name="Add paper").click()
+    expect(page.get_by_text("“setup.pdf” is not a real PDF")).to_be_visible()
+    screenshot(page, "drafting-item")
+    assert serious_violations(page) == []
+    page.get_by_role("link", name="Agenda", exact=True).click()
 
     # Take the register with keys: p, a, and the next row follows.
     page.get_by_role("link", name="Register", exact=True).click()
@@ -158,6 +179,8 @@ def test_officer_sets_up_a_meeting_and_drafts_it_end_to_end(page, live_server):
     expect(page.locator(f"#item-{fund.pk} .decision")).to_contain_text(
         "Agreed: The criteria for bids were agreed."
     )
+    # The decision form stays open and focused for the next one; the shortcut jumps to actions.
+    expect(page.locator(f"#item-{fund.pk} .decision-form textarea")).to_be_focused()
     page.keyboard.press("Alt+Shift+A")
     action_form = page.locator(f"#item-{fund.pk} .action-form")
     expect(action_form.get_by_label("Action")).to_be_focused()

@@ -59,7 +59,7 @@ beat: install
 	$(VENV)/bin/celery -A config beat -l info
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

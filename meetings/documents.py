@@ -99,6 +99,10 @@ def _due_text(action: Action) -> str:
     from partners.templatetags.minutebook import ukdate
 
     if action.due_note and action.due_date:
+        # "by 7 December" already says the date: print the year-less echo only once.
+        day_month = f"{action.due_date.day} {action.due_date:%B}"
+        if day_month.lower() in action.due_note.lower():
+            return action.due_note
         return f"{action.due_note} ({ukdate(action.due_date)})"
     if action.due_date:
         return ukdate(action.due_date)

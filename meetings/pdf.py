@@ -6,7 +6,9 @@ processes that print need it.
 
 from __future__ import annotations
 
+import functools
 import io
+import os
 from collections.abc import Callable
 
 from django.contrib.staticfiles import finders
@@ -23,10 +25,16 @@ def _noop(percent: int, stage: str) -> None:
 
 
 def _stylesheets():
+    """The print stylesheet, parsed once per process and again only when the file changes."""
+    path = finders.find("css/print.css")
+    return [_parsed_css(path, os.stat(path).st_mtime_ns)]
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed_css(path: str, mtime_ns: int):
     from weasyprint import CSS
 
-    path = finders.find("css/print.css")
-    return [CSS(filename=path)]
+    return CSS(filename=path)
 
 
 def _write(html: str) -> bytes:

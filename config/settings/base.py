@@ -151,4 +151,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step and page at INFO: dozens of lines for each PDF.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

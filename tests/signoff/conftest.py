@@ -23,7 +23,14 @@ def squash(value: str) -> str:
 
 @pytest.fixture
 def draft(body, chair_user, secretariat_user, member_user):
-    """A draft meeting with attendance, a normal and a confidential item, a decision, an action."""
+    return signoff_draft_create(body=body, chair_user=chair_user, member_user=member_user)
+
+
+def signoff_draft_create(*, body, chair_user, member_user) -> Meeting:
+    """A draft meeting with attendance, a normal and a confidential item, a decision, an action.
+
+    A plain function as well as the ``draft`` fixture so the browser journeys build the same one.
+    """
     meeting = meeting_create(
         body=body,
         date=dt.date(2026, 11, 9),

@@ -121,7 +121,7 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     _review(member, live_server, meeting)
     with member.expect_download() as download:
         member.get_by_role("link", name="PDF (members)").click()
-    data = open(download.value.path(), "rb").read()
+    data = download.value.path().read_bytes()
     assert hashlib.sha256(data).hexdigest() == meeting.signed_pdf_sha256
     assert download.value.suggested_filename == "siig-2026-11-09-minutes-signed.pdf"
     assert "Signed (Chair) Jessica May Date" in pdf_text(data)

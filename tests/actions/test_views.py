@@ -477,13 +477,16 @@ def test_overdue_summary_groups_by_owner_and_organisation(
 @pytest.fixture
 def broker_down(settings):
     """Point the Celery app at a closed port, with fresh connection pools either side."""
+    from kombu import pools as kombu_pools
+
     from config.celery import app
 
     def fresh_pools():
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # kombu keeps its pools in a global registry keyed by URL: closing one pool there would
+        # leave a closed pool for the next user of the same URL, so reset the registry itself.
         app._pool = None
         app.amqp._producer_pool = None
+        kombu_pools.reset()
 
     fresh_pools()
     app.conf.broker_url = "redis://127.0.0.1:1/0"

@@ -6,6 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/minutebook
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+RUN_ADDR ?= 127.0.0.1:8000
 
 .PHONY: run test install services system-packages demo lint clean worker beat bench
 
@@ -21,7 +22,7 @@ run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --once
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver $(RUN_ADDR)
 
 demo: install
 	$(PY) manage.py load_demo

@@ -107,6 +107,7 @@ def minutes_review(request, pk):
         by_item.setdefault(c.item_id, []).append(c)
     for block in context["items"]:
         block.comments = by_item.get(block.pk, [])
+    context["commented_items"] = [block for block in context["items"] if block.comments]
     context.update(
         {
             "general_comments": by_item.get(None, []),
@@ -199,7 +200,7 @@ def accuracy_comment_resolve(request, pk, comment_pk):
     return redirect(reverse("minutes_review", kwargs={"pk": meeting.pk}) + "#comments")
 
 
-def _transition_page(request, meeting, *, allowed, form, template, run, done):
+def _transition_page(request, meeting, *, allowed, form, template, run, done, extra=None):
     """GET shows the form; POST runs the transition. A refusal is shown, never a 500."""
     if not allowed:
         messages.error(request, "That step is not open to you at this stage of the minutes.")
@@ -218,7 +219,7 @@ def _transition_page(request, meeting, *, allowed, form, template, run, done):
         else:
             messages.success(request, done)
             return _back(meeting)
-    return render(request, template, {"meeting": meeting, "form": form})
+    return render(request, template, {"meeting": meeting, "form": form, **(extra or {})})
 
 
 @login_required
@@ -252,6 +253,12 @@ def minutes_sign(request, pk):
             meeting=meeting, user=request.user, password=data["password"]
         ),
         done="The minutes are signed. They are now the record and cannot change.",
+        extra={
+            "signer": rules.person_for(request.user),
+            "open_comments": AccuracyComment.objects.filter(
+                meeting=meeting, resolved_at__isnull=True
+            ).count(),
+        },
     )
 
 

@@ -56,12 +56,16 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     assert serious_violations(member) == []
     screenshot(member, "signoff-review-member")
     item = meeting.items.get(title="Strategy refresh")
-    member.get_by_label(f"{item.number} Strategy refresh", exact=True).fill(
+    member.get_by_label("About").select_option(label=f"{item.number} Strategy refresh")
+    member.get_by_label("Your comment on accuracy").fill(
         "Sarah Reed was present for this item, not absent."
     )
-    member.locator(f"form:has(#comment-{item.pk})").get_by_role("button", name="Send").click()
+    member.get_by_role("button", name="Send comment").click()
     expect(_alert(member)).to_contain_text("your comment has been sent to the secretariat")
     expect(member.locator(".signoff-comment")).to_contain_text("Sarah Reed was present")
+    assert list(AccuracyComment.objects.values_list("item__title", flat=True)) == [
+        "Strategy refresh"
+    ]
 
     _review(officer, live_server, meeting)
     comment = officer.locator("#comments .signoff-comment")

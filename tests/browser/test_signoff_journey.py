@@ -101,8 +101,24 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     assert (meeting.status, meeting.fingerprint) == (Meeting.Status.APPROVED, "")
 
     chair.get_by_label("Your password").fill(PASSWORD)
+    # Hold the first submission in the page to see what the chair sees while the signed PDF is
+    # made: the reason, and a button that will not send the password a second time.
+    form = chair.locator("form[data-busy]")
+    form.evaluate("f => f.addEventListener('submit', e => e.preventDefault(), {once: true})")
     chair.get_by_role("button", name="Sign the minutes").click()
-    expect(_alert(chair)).to_contain_text("The minutes are signed.")
+    expect(form.get_by_role("status")).to_contain_text("Signing: making the signed PDF")
+    expect(chair.get_by_role("button", name="Sign the minutes")).to_have_attribute(
+        "aria-disabled", "true"
+    )
+    posts = []
+    chair.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    form.evaluate("f => f.requestSubmit()")  # a second submission, e.g. Enter pressed again
+    chair.wait_for_timeout(300)
+    assert posts == []
+    form.evaluate("f => f.submit()")
+    # Signing renders both PDFs inside the request: allow for a busy machine.
+    expect(_alert(chair)).to_contain_text("The minutes are signed.", timeout=30_000)
+    assert len(posts) == 1
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.SIGNED
     expect(chair.locator(".signoff-panel")).to_contain_text("Signed by Jessica May")

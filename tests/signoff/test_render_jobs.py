@@ -45,7 +45,7 @@ def test_large_minutes_render_in_process_when_tasks_run_eagerly(
     data = b"".join(download.streaming_content)
     assert (data[:5], hashlib.sha256(data).hexdigest()) == (b"%PDF-", job.sha256)
     assert download["Content-Disposition"] == (
-        f'attachment; filename="bpb-jobs-2026-11-09-minutes.pdf"'
+        'attachment; filename="bpb-jobs-2026-11-09-minutes.pdf"'
     )
 
 

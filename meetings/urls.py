@@ -2,6 +2,7 @@
 
 from .urls_drafting import urlpatterns as drafting
 from .urls_record import urlpatterns as record
+from .urls_search import urlpatterns as search
 from .urls_signoff import urlpatterns as signoff
 
-urlpatterns = [*record, *drafting, *signoff]
+urlpatterns = [*record, *drafting, *signoff, *search]

@@ -134,13 +134,21 @@ def action_edit(
     due_date: dt.date | None,
     due_note: str = "",
     author: Person | None = None,
+    description: str | None = None,
 ) -> Action:
-    """The secretariat's correction of who owns an action and when it is due.
+    """The secretariat's correction of who owns an action and when it is due, and (while its
+    meeting's minutes are still a draft) of what it says.
 
     Side effects: the owners are replaced; a changed due date is noted in the action's history
-    (an ``ActionUpdate`` with the status unchanged) so members see why the date moved.
+    (an ``ActionUpdate`` with the status unchanged) so members see why the date moved. The
+    earlier wording is kept in the action's simple_history.
     """
     errors = {}
+    if description is not None:
+        # The wording is part of the minutes: it changes only while they are a draft.
+        meeting_assert_editable(action.meeting)
+        if not description.strip():
+            errors["description"] = "Say what is to be done."
     if not owners:
         errors["owners"] = "Name at least one owner: a person, an organisation or a group."
     if due_date is not None and due_date < action.meeting.date:
@@ -163,8 +171,24 @@ def action_edit(
             status_before=locked.status,
             status_after=locked.status,
         )
+    before_owners = [
+        str(o.owner) for o in locked.owners.select_related("person", "organisation", "team")
+    ]
+    after_owners = list(dict.fromkeys(str(o) for o in owners))
+    if before_owners != after_owners:
+        # Owners are rows of their own without history: note the change where members see it.
+        ActionUpdate.objects.create(
+            action=locked,
+            author=author,
+            note=f"Owners changed from {', '.join(before_owners) or 'nobody'} "
+            f"to {', '.join(after_owners)}.",
+            status_before=locked.status,
+            status_after=locked.status,
+        )
     locked.due_date = due_date
     locked.due_note = due_note.strip()
+    if description is not None:
+        locked.description = description.strip()
     locked.revision += 1
     locked.save()
     ActionOwner.objects.filter(action=locked).delete()

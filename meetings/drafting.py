@@ -10,11 +10,13 @@ import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass
+from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape
 
 from actions.models import Action
 from partners import rules
@@ -22,6 +24,7 @@ from partners.models import Body, Membership, Organisation, Person, Team
 
 from .models import AgendaItem, Attendance, Declaration, Meeting, MinutesApproval
 from .selectors import actions_with_owners, meeting_record, meetings_base
+from .text import clean_html
 
 # --- Meetings the officer drafts -----------------------------------------------------------
 
@@ -200,6 +203,26 @@ def _owner_lookup(part: str, people: list[Person], teams: list[Team]):
     return f"Nobody called “{part}” is on this body or the register."
 
 
+def owners_text(action: Action) -> str:
+    """An action's owners as the picker writes them, so an unchanged field parses back the same."""
+    parts = []
+    for owner in action.owners.all():
+        if owner.person_id:
+            parts.append(_person_value(owner.person))
+        elif owner.organisation_id:
+            parts.append(_org_value(owner.organisation))
+        else:
+            parts.append(_team_value(owner.team))
+    return ", ".join(parts)
+
+
+def due_text(action: Action) -> str:
+    """An action's due date as the officer would type it: the minuted words, else the date."""
+    if action.due_note:
+        return action.due_note
+    return f"{action.due_date:%d/%m/%Y}" if action.due_date else ""
+
+
 def owner_options(meeting: Meeting, query: str, limit: int = 12) -> list[OwnerOption]:
     """Picker suggestions for the last part of what was typed, keeping the earlier parts."""
     query = query or ""
@@ -238,6 +261,92 @@ def owner_options(meeting: Meeting, query: str, limit: int = 12) -> list[OwnerOp
             OwnerOption(value=prefix + _org_value(org), label=org.name, kind="organisation")
         )
     return options[:limit]
+
+
+# --- Short formatted text typed in a plain box (decisions) --------------------------------
+
+LIST_LINE = re.compile(
+    r"^\s*(?:(?P<bullet>[-•*])|(?P<number>\d+)[.)]|(?P<letter>[a-z])\))\s+(?P<text>.*)$"
+)
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+SIMPLE_TAGS = re.compile(r"</?(?:p|ul|ol|li|strong|b)(?:\s+type=\"a\")?>|<br\s*/?>")
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as typed in a box into minutes HTML: blank lines part paragraphs, lines
+    starting "- ", "1." or "a)" make lists, **words** are bold. Text that already holds HTML
+    (from the rich editor, or left as HTML by ``html_to_text``) is returned unchanged."""
+    if not text.strip() or "<" in text:
+        return text
+    out: list[str] = []
+    paragraph: list[str] = []
+    list_kind = ""
+
+    def inline(line: str) -> str:
+        return BOLD.sub(r"<strong>\1</strong>", escape(line.strip()))
+
+    def close_paragraph():
+        if paragraph:
+            out.append("<p>" + "<br>".join(inline(line) for line in paragraph) + "</p>")
+            paragraph.clear()
+
+    def close_list():
+        nonlocal list_kind
+        if list_kind:
+            out.append("</ul>" if list_kind == "ul" else "</ol>")
+            list_kind = ""
+
+    for line in text.splitlines():
+        match = LIST_LINE.match(line)
+        if match:
+            close_paragraph()
+            kind = "ul" if match["bullet"] else ("ol-a" if match["letter"] else "ol")
+            if kind != list_kind:
+                close_list()
+                out.append({"ul": "<ul>", "ol": "<ol>", "ol-a": '<ol type="a">'}[kind])
+                list_kind = kind
+            out.append(f"<li>{inline(match['text'])}</li>")
+        elif not line.strip():
+            close_paragraph()
+            close_list()
+        else:
+            close_list()
+            paragraph.append(line)
+    close_paragraph()
+    close_list()
+    return "".join(out)
+
+
+def html_to_text(html: str) -> str:
+    """The reverse of ``text_to_html`` for text it could have made; anything richer (italics,
+    roman-numbered lists) is returned as HTML so nothing is lost by editing it."""
+    html = (html or "").strip()
+    if "<" not in html:
+        return html
+    if SIMPLE_TAGS.sub("", html).count("<"):
+        return html
+    lines: list[str] = []
+    for block in re.findall(r"<p>.*?</p>|<ul>.*?</ul>|<ol(?: type=\"a\")?>.*?</ol>", html, re.S):
+        if block.startswith("<p>"):
+            body = re.sub(r"<br\s*/?>", "\n", block[3:-4])
+            lines.append(_unbold(body))
+        else:
+            lettered = block.startswith('<ol type="a">')
+            items = re.findall(r"<li>(.*?)</li>", block, re.S)
+            marks = [
+                "-"
+                if block.startswith("<ul>")
+                else (f"{chr(97 + n)})" if lettered else f"{n + 1}.")
+                for n in range(len(items))
+            ]
+            lines.append("\n".join(f"{m} {_unbold(t)}" for m, t in zip(marks, items, strict=True)))
+    text = "\n\n".join(lines)
+    return text if clean_html(text_to_html(text)) == clean_html(html) else html
+
+
+def _unbold(fragment: str) -> str:
+    fragment = re.sub(r"</?(?:strong|b)>", "**", fragment)
+    return unescape(fragment).strip()
 
 
 # --- Due dates: a date, or words such as "by the next meeting" -----------------------------

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from actions.models import Action
 from partners.models import Body, Person
 
-from .drafting import paper_file_check
+from .drafting import paper_file_check, text_to_html
 from .models import AgendaItem, Attendance, Decision, Meeting, MinutesApproval
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -207,7 +207,12 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Decision",
         error_messages={"required": "Write what was decided."},
+        help_text="A blank line starts a paragraph; “- ”, “1.” or “a)” at a line’s start makes "
+        "a list; **words** are bold.",
     )
+
+    def clean_text(self):
+        return text_to_html(self.cleaned_data.get("text", ""))
 
 
 class ActionForm(forms.Form):

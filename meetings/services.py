@@ -19,7 +19,7 @@ from .models import (
     Meeting,
     MinutesApproval,
 )
-from .text import clean_html
+from .text import clean_html, plain_text
 
 STANDING_ITEMS = [
     (AgendaItem.Kind.APOLOGIES, "Welcome and apologies"),
@@ -290,7 +290,7 @@ def attendance_record(
 def decision_add(*, item: AgendaItem, text: str, verb: str = Decision.Verb.AGREED) -> Decision:
     meeting_assert_editable(item.meeting)
     cleaned = clean_html(text)
-    if not cleaned:
+    if not plain_text(cleaned):
         raise ValidationError({"text": "Write what was decided."})
     position = item.decisions.count() + 1
     return Decision.objects.create(item=item, text=cleaned, verb=verb, position=position)
@@ -688,9 +688,33 @@ def attendance_remove(*, attendance: Attendance) -> None:
 
 
 @transaction.atomic
-def decision_delete(*, decision: Decision) -> None:
+def decision_update(*, decision: Decision, text: str, verb: str) -> Decision:
+    """Correct a decision's wording or verb in place (the earlier wording stays in its history)."""
     meeting_assert_editable(decision.item.meeting)
+    errors = {}
+    cleaned = clean_html(text)
+    if not plain_text(cleaned):
+        errors["text"] = "Write what was decided."
+    if verb not in Decision.Verb.values:
+        errors["verb"] = "Choose how the decision is introduced."
+    if errors:
+        raise ValidationError(errors)
+    if (decision.text, decision.verb) != (cleaned, verb):
+        decision.text, decision.verb = cleaned, verb
+        decision.save(update_fields=["text", "verb"])
+    return decision
+
+
+@transaction.atomic
+def decision_delete(*, decision: Decision) -> None:
+    """Remove a decision and close the gap in the item's order (history keeps the deletion)."""
+    meeting_assert_editable(decision.item.meeting)
+    item = decision.item
     decision.delete()
+    rest = list(item.decisions.order_by("position", "id"))
+    for position, other in enumerate(rest, start=1):
+        other.position = position
+    Decision.objects.bulk_update(rest, ["position"])
 
 
 @transaction.atomic

@@ -35,7 +35,10 @@ urlpatterns = [
         v.decision_delete,
         name="draft_decision_delete",
     ),
+    path(D + "decisions/<int:decision_pk>/edit/", v.decision_edit, name="draft_decision_edit"),
     path(D + "items/<int:item_pk>/actions/", v.action_add, name="draft_action_add"),
+    path(D + "actions/<int:action_pk>/edit/", v.action_edit, name="draft_action_edit"),
+    path(D + "items/<int:item_pk>/extras/", v.item_extras, name="draft_item_extras"),
     path(D + "owners/", v.owner_search, name="draft_owner_search"),
     path(D + "declarations/", v.declaration_add, name="draft_declaration_add"),
     path(

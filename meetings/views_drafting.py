@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from actions.models import Action, ActionUpdate
 from actions.services import action_create, action_update
+from actions.services import action_edit as action_edit_service
 from partners import rules
 from partners.models import Body, Person
 
@@ -708,16 +709,18 @@ def item_minutes_save(request, meeting, item_pk):
     return redirect(reverse("draft_minutes", kwargs={"pk": meeting.pk}) + f"#item-{item.pk}")
 
 
-def _action_form(meeting, item, data=None) -> ActionForm:
+def _action_form(meeting, item, data=None, initial=None, prefix_id="") -> ActionForm:
     """The inline action form, its owner field wired to the picker's search."""
-    form = ActionForm(data, auto_id=f"a{item.pk}-%s")
+    prefix_id = prefix_id or f"a{item.pk}"
+    form = ActionForm(data, initial=initial, auto_id=f"{prefix_id}-%s")
+    form.list_id = f"owners-list-{prefix_id}"
     form.fields["owners"].widget.attrs.update(
         {
-            "list": f"owners-list-{item.pk}",
+            "list": form.list_id,
             "autocomplete": "off",
             "hx-get": reverse("draft_owner_search", kwargs={"pk": meeting.pk}),
             "hx-trigger": "input changed delay:150ms",
-            "hx-target": f"#owners-list-{item.pk}",
+            "hx-target": f"#{form.list_id}",
             "hx-swap": "innerHTML",
             "hx-sync": "this:replace",
         }
@@ -726,8 +729,11 @@ def _action_form(meeting, item, data=None) -> ActionForm:
     return form
 
 
-def _item_extras_response(request, meeting, item, open_form="", **forms):
-    """After adding a decision or an action: the item's decisions and actions, fresh."""
+def _item_extras_response(request, meeting, item, open_form="", editing=None, **forms):
+    """After adding a decision or an action: the item's decisions and actions, fresh.
+
+    ``editing`` is ("decision" or "action", pk, form): that row is shown as its edit form.
+    """
     item = (
         AgendaItem.objects.filter(pk=item.pk)
         .prefetch_related(
@@ -741,6 +747,8 @@ def _item_extras_response(request, meeting, item, open_form="", **forms):
     item.action_form = forms.get("action_form") or _action_form(meeting, item)
     # Keep the form just used open, so a run of actions is typed without reaching for the mouse.
     item.open_form = open_form
+    if editing is not None:
+        item.edit_kind, item.edit_pk, item.edit_form = editing
     return render(
         request,
         "meetings/drafting/minutes.html#item-extras",
@@ -790,9 +798,7 @@ def decision_add(request, meeting, item_pk):
     )
 
 
-@drafting_view
-@require_POST
-def decision_delete(request, meeting, decision_pk):
+def _decision_or_404(meeting, decision_pk) -> Decision:
     decision = (
         Decision.objects.filter(pk=decision_pk, item__meeting=meeting)
         .select_related("item")
@@ -801,6 +807,128 @@ def decision_delete(request, meeting, decision_pk):
     if decision is None:
         raise Http404
     decision.item.meeting = meeting
+    return decision
+
+
+def _minutes_item_url(meeting, item) -> str:
+    return reverse("draft_minutes", kwargs={"pk": meeting.pk}) + f"#item-{item.pk}"
+
+
+def _edit_response(request, meeting, item, kind, obj, form, status):
+    """The edit form of one decision or action: in place (htmx) or on a page of its own."""
+    if request.htmx:
+        return _item_extras_response(request, meeting, item, editing=(kind, obj.pk, form))
+    return render(
+        request,
+        "meetings/drafting/extra_edit.html",
+        _base_context(meeting, "minutes", item=item, kind=kind, obj=obj, form=form),
+        status=status,
+    )
+
+
+@drafting_view
+@require_GET
+def item_extras(request, meeting, item_pk):
+    """The item's decisions and actions as they are: what "Cancel" on an edit form swaps back."""
+    item = _item_or_404(meeting, item_pk)
+    if not request.htmx:
+        return redirect(_minutes_item_url(meeting, item))
+    return _item_extras_response(request, meeting, item)
+
+
+@drafting_view
+def decision_edit(request, meeting, decision_pk):
+    """Correct a decision's verb or wording in place."""
+    decision = _decision_or_404(meeting, decision_pk)
+    item = decision.item
+    auto_id = f"de{decision.pk}-%s"
+    if request.method != "POST":
+        form = DecisionForm(
+            initial={"verb": decision.verb, "text": drafting.html_to_text(decision.text)},
+            auto_id=auto_id,
+        )
+        return _edit_response(request, meeting, item, "decision", decision, form, 200)
+    form = DecisionForm(request.POST, auto_id=auto_id)
+    if form.is_valid():
+        try:
+            services.decision_update(
+                decision=decision, text=form.cleaned_data["text"], verb=form.cleaned_data["verb"]
+            )
+        except ValidationError as exc:
+            if isinstance(exc, RecordLocked):
+                raise
+            _apply_errors(form, exc)
+    if form.errors:
+        return _edit_response(request, meeting, item, "decision", decision, form, 400)
+    if request.htmx:
+        return _item_extras_response(request, meeting, item)
+    messages.success(request, f"Decision under item {item.number} saved.")
+    return redirect(_minutes_item_url(meeting, item))
+
+
+@drafting_view
+def action_edit(request, meeting, action_pk):
+    """Correct an action of this meeting in place: what, who and by when."""
+    action = actions_with_owners().filter(meeting=meeting, pk=action_pk).first()
+    if action is None or action.item_id is None:
+        raise Http404
+    item = _item_or_404(meeting, action.item_id)
+    action.meeting = meeting
+    initial = {
+        "description": action.description,
+        "owners": drafting.owners_text(action),
+        "due": drafting.due_text(action),
+    }
+    if request.method != "POST":
+        form = _action_form(meeting, item, initial=initial, prefix_id=f"ae{action.pk}")
+        return _edit_response(request, meeting, item, "action", action, form, 200)
+    form = _action_form(meeting, item, request.POST, prefix_id=f"ae{action.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        # Fields left as they were keep their stored values: an owner who has since left the
+        # body, or a date minuted as words, must survive an edit of the wording alone.
+        owners = [o.owner for o in action.owners.all()]
+        due_date, due_note = action.due_date, action.due_note
+        if data["owners"].strip() != initial["owners"]:
+            try:
+                owners = drafting.owners_parse(meeting, data["owners"])
+            except ValidationError as exc:
+                form.add_error("owners", exc)
+        if data["due"].strip() != initial["due"]:
+            try:
+                due_date, due_note = drafting.due_parse(meeting, data["due"])
+            except ValidationError as exc:
+                form.add_error("due", exc)
+        if not form.errors:
+            try:
+                action_edit_service(
+                    action=action,
+                    description=data["description"],
+                    owners=owners,
+                    due_date=due_date,
+                    due_note=due_note,
+                    author=rules.person_for(request.user),
+                )
+            except ValidationError as exc:
+                if isinstance(exc, RecordLocked):
+                    raise
+                if hasattr(exc, "error_dict"):
+                    for old, new in (("due_date", "due"), ("due_note", "due")):
+                        if old in exc.error_dict:
+                            exc.error_dict[new] = exc.error_dict.pop(old)
+                _apply_errors(form, exc)
+    if form.errors:
+        return _edit_response(request, meeting, item, "action", action, form, 400)
+    if request.htmx:
+        return _item_extras_response(request, meeting, item)
+    messages.success(request, f"Action {action.number} saved.")
+    return redirect(_minutes_item_url(meeting, item))
+
+
+@drafting_view
+@require_POST
+def decision_delete(request, meeting, decision_pk):
+    decision = _decision_or_404(meeting, decision_pk)
     services.decision_delete(decision=decision)
     form = DecisionForm()
     return _after_extra(request, meeting, decision.item, "decision_form", form, "Decision removed.")

@@ -491,11 +491,37 @@
       restoreAgendaFocus();
     }
     const extras = document.getElementById(target.id) || target;
-    if (extras.classList && extras.classList.contains("item-extras") && lastForm) {
+    if (!(extras.classList && extras.classList.contains("item-extras"))) return;
+    const editing = extras.querySelector(".extra-edit-form");
+    if (editing) {
+      // A row turned into its form: start in its first field (or the one that was refused).
+      const field = editing.querySelector(".is-invalid") || editing.querySelector("textarea, input:not([type=hidden])");
+      if (field) field.focus();
+    } else if (lastEdited) {
+      // Back from an edit: return to that row's Edit link so the officer keeps their place.
+      const link = extras.querySelector('[data-row="' + lastEdited + '"] .link-edit');
+      if (link) link.focus();
+    } else if (lastForm) {
       const invalid = extras.querySelector("." + lastForm + " .is-invalid");
       const first = extras.querySelector("." + lastForm + " textarea");
       if (invalid || first) (invalid || first).focus();
     }
+    lastEdited = null;
+  });
+
+  // Editing a decision or an action in place: Escape cancels, as the Cancel link does.
+  let lastEdited = null;
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    const form = e.detail.elt.closest && e.detail.elt.closest(".extra-edit-form");
+    if (form) lastEdited = form.dataset.edit;
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || !e.target.closest) return;
+    const form = e.target.closest(".extra-edit-form");
+    const cancel = form && form.querySelector(".extra-edit-cancel[hx-get]");
+    if (!cancel) return;
+    e.preventDefault();
+    cancel.click();
   });
 
   document.addEventListener("DOMContentLoaded", function () {

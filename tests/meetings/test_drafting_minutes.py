@@ -137,7 +137,7 @@ def test_decision_add_with_htmx_returns_the_item_extras(officer, draft, fund):
     )
     assert response.status_code == 200
     assert list(fund.decisions.values_list("verb", "text")) == [
-        ("agreed", "The criteria were agreed.")
+        ("agreed", "<p>The criteria were agreed.</p>")
     ]
     assert b'id="extras-' in response.content
 

@@ -16,7 +16,9 @@ def _item(s):
     return {"pk": s.meeting.pk, "item_pk": s.item.pk}
 
 
-def _secretariat_only(name, kwargs=_meeting, *, method="get", data=None, ok=None, case=""):
+def _secretariat_only(
+    name, kwargs=_meeting, *, method="get", data=None, ok=None, case="", headers=None
+):
     ok = ok or (200 if method == "get" else 302)
     return Access(
         name,
@@ -24,6 +26,7 @@ def _secretariat_only(name, kwargs=_meeting, *, method="get", data=None, ok=None
         method=method,
         data=data,
         case=case,
+        headers=headers,
         anonymous=302,
         outsider=404,
         member=404,
@@ -43,6 +46,14 @@ def _earlier_action(s):
     earlier = MeetingFactory(body=s.body, date=s.meeting.date - dt.timedelta(days=28))
     action = ActionFactory(meeting=earlier, item=None, number=7)
     return {"pk": s.meeting.pk, "action_pk": action.pk}
+
+
+def _decision(s):
+    return {"pk": s.meeting.pk, "decision_pk": s.decision.pk}
+
+
+def _action(s):
+    return {"pk": s.meeting.pk, "action_pk": s.action.pk}
 
 
 def _history(s):
@@ -132,6 +143,28 @@ ACCESS = [
         lambda s: {"pk": s.meeting.pk, "decision_pk": s.decision.pk},
         method="post",
     ),
+    _secretariat_only("draft_decision_edit", _decision),
+    _secretariat_only(
+        "draft_decision_edit",
+        _decision,
+        method="post",
+        data={"verb": "resolved", "text": "The fund criteria were resolved."},
+    ),
+    _secretariat_only("draft_action_edit", _action),
+    _secretariat_only(
+        "draft_action_edit",
+        _action,
+        method="post",
+        data=lambda s: {
+            "description": "Circulate the criteria to partners",
+            "owners": "Valerie Hayllor",
+            "due": "",
+        },
+    ),
+    _secretariat_only("draft_action_edit", _action, case="htmx", headers={"HX-Request": "true"}),
+    # Without htmx the extras fragment redirects to the item in the editor.
+    _secretariat_only("draft_item_extras", _item, ok=302),
+    _secretariat_only("draft_item_extras", _item, case="htmx", headers={"HX-Request": "true"}),
     _secretariat_only(
         "draft_action_add",
         _item,

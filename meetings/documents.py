@@ -385,6 +385,14 @@ def _addenda(meeting: Meeting) -> list:
     return list(manager.order_by("created_at")) if manager is not None else []
 
 
+def agenda_heading(meeting: Meeting) -> str:
+    """ "Agenda for the Meeting", or the meeting's own title unless that names the minutes."""
+    title = meeting.title
+    if title and not title.lower().startswith(meeting.body.minutes_title.lower()):
+        return f"Agenda: {title}"
+    return f"Agenda for the {meeting.get_kind_display()}"
+
+
 def agenda_context(meeting: Meeting, *, for_pdf: bool = False) -> dict:
     """The agenda: items with purpose, presenter and papers, for members (confidential included)."""
     record = meeting_record(meeting_id=meeting.pk, include_confidential=True)
@@ -415,6 +423,7 @@ def agenda_context(meeting: Meeting, *, for_pdf: bool = False) -> dict:
         "record": record,
         "for_pdf": for_pdf,
         "time_text": time_text(record.meeting),
+        "heading": agenda_heading(record.meeting),
         "items": items,
         "members": members,
         "logo_src": logo_src,

@@ -445,6 +445,22 @@ def register_rows(meeting: Meeting) -> list[Attendance]:
     )
 
 
+GROUP_SUGGESTIONS = ["Executive Members", "Non-Executive Members"]
+
+
+def register_groups(rows: list[Attendance]) -> list[tuple[str, list[Attendance]]]:
+    """Rows grouped by their group label, groups in the order their first row comes."""
+    groups: dict[str, list[Attendance]] = {}
+    for row in rows:
+        groups.setdefault(row.group_label, []).append(row)
+    return list(groups.items())
+
+
+def group_suggestions(rows: list[Attendance]) -> list[str]:
+    labels = [*GROUP_SUGGESTIONS, *(r.group_label for r in rows if r.group_label)]
+    return list(dict.fromkeys(labels))
+
+
 def meeting_items(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's items in agenda order (each item followed by its sub-items)."""
     items = list(AgendaItem.objects.filter(meeting=meeting).order_by("position", "id"))

@@ -175,7 +175,18 @@ class GuestForm(forms.Form):
         empty_label="Nobody",
     )
     role_label = forms.CharField(
-        max_length=80, required=False, label="Shown after the name", help_text="Such as “Minutes”."
+        max_length=80,
+        required=False,
+        label="Shown after the name",
+        help_text="Such as “Vice Chair” or “Minutes”.",
+        widget=forms.TextInput(attrs={"list": "role-suggestions", "autocomplete": "off"}),
+    )
+    group_label = forms.CharField(
+        max_length=80,
+        required=False,
+        label="Group",
+        help_text="Such as “Executive Members”.",
+        widget=forms.TextInput(attrs={"list": "group-suggestions", "autocomplete": "off"}),
     )
     took_minutes = forms.BooleanField(required=False, label="Took the minutes")
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from simple_history.utils import bulk_create_with_history
 
 from partners.models import Body, Membership, Organisation, Person
 
@@ -40,6 +41,22 @@ ROLE_LABELS = {
     Membership.Role.VICE_CHAIR: "Vice Chair",
     Membership.Role.LEAD_MEMBER: "Lead Member",
 }
+# Bodies with executive and non-executive members list them in those groups, as their minutes do.
+GROUP_LABELS = {
+    Membership.Role.EXECUTIVE: "Executive Members",
+    Membership.Role.NON_EXECUTIVE: "Non-Executive Members",
+}
+# Register order: the chair first, then as a body's minutes usually list people.
+REGISTER_ROLE_ORDER = [
+    Membership.Role.CHAIR,
+    Membership.Role.VICE_CHAIR,
+    Membership.Role.LEAD_MEMBER,
+    Membership.Role.EXECUTIVE,
+    Membership.Role.NON_EXECUTIVE,
+    Membership.Role.MEMBER,
+    Membership.Role.ADVISOR,
+    Membership.Role.OFFICER,
+]
 
 
 def meeting_assert_editable(meeting: Meeting) -> None:
@@ -92,8 +109,11 @@ def meeting_create(
             .filter(_current_on(date))
             .exclude(role=Membership.Role.SECRETARIAT)
             .select_related("person")
-            .order_by("role", "person__name")
+            .order_by("person__name")
         )
+        rank = {role: n for n, role in enumerate(REGISTER_ROLE_ORDER)}
+        memberships = sorted(memberships, key=lambda m: rank.get(m.role, len(rank)))
+        grouped = any(m.role in GROUP_LABELS for m in memberships)
         seen: set[int] = set()
         rows = []
         for m in memberships:
@@ -106,10 +126,12 @@ def meeting_create(
                     person=m.person,
                     organisation_id=m.organisation_id or m.person.organisation_id,
                     role_label=ROLE_LABELS.get(m.role, ""),
+                    group_label=GROUP_LABELS.get(m.role, "") if grouped else "",
                     position=len(rows),
                 )
             )
-        Attendance.objects.bulk_create(rows)
+        # With history, so the register's first state is on record like every later change.
+        bulk_create_with_history(rows, Attendance)
     if with_standing_items:
         for kind_, title_ in STANDING_ITEMS:
             AgendaItem.objects.create(
@@ -589,8 +611,11 @@ def attendance_update(
     arrived_during: AgendaItem | None = None,
     left_after: AgendaItem | None = None,
     role_label: str | None = None,
+    group_label: str | None = None,
+    note: str | None = None,
 ) -> Attendance:
-    """Change one register entry: category, minute-taker, when they joined or left."""
+    """Change one register entry: category, minute-taker, when they joined or left, and how the
+    minutes show them (group, role such as "Vice Chair", note). None leaves a field as it is."""
     meeting_assert_editable(attendance.meeting)
     for item in (arrived_during, left_after):
         if item is not None and item.meeting_id != attendance.meeting_id:
@@ -601,8 +626,18 @@ def attendance_update(
         attendance.category = category
     if took_minutes is not None:
         attendance.took_minutes = took_minutes
-    if role_label is not None:
-        attendance.role_label = role_label.strip()
+    errors = {}
+    for name, value, limit in (("role_label", role_label, 80), ("group_label", group_label, 80)):
+        if value is not None:
+            if len(value.strip()) > limit:
+                errors[name] = f"Keep this under {limit} characters."
+            setattr(attendance, name, " ".join(value.split()))
+    if note is not None:
+        if len(note.strip()) > 200:
+            errors["note"] = "Keep the note under 200 characters."
+        attendance.note = note.strip()
+    if errors:
+        raise ValidationError(errors)
     attendance.arrived_during, attendance.left_after = arrived_during, left_after
     if (
         arrived_during is not None
@@ -644,6 +679,7 @@ def attendance_add_guest(
     job_title: str = "",
     substitute_for: Person | None = None,
     role_label: str = "",
+    group_label: str = "",
     took_minutes: bool = False,
 ) -> Attendance:
     """Add someone to the register on the fly: a guest, a presenter or a substitute.
@@ -675,7 +711,8 @@ def attendance_add_guest(
         category=category,
         organisation=organisation or person.organisation,
         substitute_for=substitute_for,
-        role_label=role_label,
+        role_label=role_label.strip(),
+        group_label=" ".join(group_label.split()),
         took_minutes=took_minutes,
     )
 

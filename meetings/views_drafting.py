@@ -477,7 +477,7 @@ def agenda_print(request, pk):
 # --- Register -------------------------------------------------------------------------------
 
 
-def _register_context(meeting, guest_form=None, errors=None):
+def _register_context(meeting, guest_form=None, errors=None, notice="", focus=""):
     rows = drafting.register_rows(meeting)
     items = drafting.meeting_items(meeting)
     members = Person.objects.filter(attendances__meeting=meeting).order_by("name")
@@ -485,6 +485,11 @@ def _register_context(meeting, guest_form=None, errors=None):
         meeting,
         "register",
         rows=rows,
+        groups=drafting.register_groups(rows),
+        grouped=any(r.group_label for r in rows),
+        group_suggestions=drafting.group_suggestions(rows),
+        notice=notice,
+        focus=focus,
         items=items,
         categories=[c for c in Attendance.Category.choices],
         keys=drafting.REGISTER_KEYS,
@@ -495,10 +500,18 @@ def _register_context(meeting, guest_form=None, errors=None):
     )
 
 
+def _register_response(request, meeting, status=200, **extra):
+    """The register page, or (htmx) just its area: the table and the add form."""
+    template = "meetings/drafting/register.html"
+    if request.htmx:
+        template += "#register-area"
+    return render(request, template, _register_context(meeting, **extra), status=status)
+
+
 @drafting_view
 def register(request, meeting):
     if request.method != "POST":
-        return render(request, "meetings/drafting/register.html", _register_context(meeting))
+        return _register_response(request, meeting)
     rows = {a.pk: a for a in drafting.register_rows(meeting)}
     items = {i.pk: i for i in drafting.meeting_items(meeting)}
     row_ids = [_int(v) for v in request.POST.getlist("rows")]
@@ -515,6 +528,9 @@ def register(request, meeting):
                 took_minutes=request.POST.get(f"minutes-{row_id}") == "on",
                 arrived_during=items.get(_int(request.POST.get(f"arrived-{row_id}") or 0)),
                 left_after=items.get(_int(request.POST.get(f"left-{row_id}") or 0)),
+                group_label=request.POST.get(f"group-{row_id}"),
+                role_label=request.POST.get(f"role-{row_id}"),
+                note=request.POST.get(f"note-{row_id}"),
             )
         except ValidationError as exc:
             if isinstance(exc, RecordLocked):
@@ -567,6 +583,7 @@ def attendance_add(request, meeting):
                 category=data["category"],
                 substitute_for=data["substitute_for"],
                 role_label=data["role_label"],
+                group_label=data["group_label"],
                 took_minutes=data["took_minutes"],
             )
         except ValidationError as exc:
@@ -574,16 +591,18 @@ def attendance_add(request, meeting):
                 raise
             _apply_errors(form, exc)
         else:
-            messages.success(
-                request,
-                f"{attendance.person.display_name} added as “{attendance.get_category_display()}”.",
+            notice = (
+                f"{attendance.person.display_name} added as “{attendance.get_category_display()}”."
             )
+            if request.htmx:
+                return _register_response(
+                    request, meeting, notice=notice, focus=f"row-{attendance.pk}"
+                )
+            messages.success(request, notice)
             return redirect(reverse("draft_register", kwargs={"pk": meeting.pk}) + "#add-person")
-    return render(
-        request,
-        "meetings/drafting/register.html",
-        _register_context(meeting, guest_form=form),
-        status=400,
+    # htmx swaps only a 200 answer: the refused form comes back with its messages either way.
+    return _register_response(
+        request, meeting, status=200 if request.htmx else 400, guest_form=form, focus="add-person"
     )
 
 
@@ -599,7 +618,10 @@ def attendance_remove(request, meeting, attendance_pk):
         raise Http404
     attendance.meeting = meeting
     services.attendance_remove(attendance=attendance)
-    messages.success(request, f"{attendance.person.display_name} taken off the register.")
+    notice = f"{attendance.person.display_name} taken off the register."
+    if request.htmx:
+        return _register_response(request, meeting, notice=notice, focus="register-heading")
+    messages.success(request, notice)
     return redirect("draft_register", pk=meeting.pk)
 
 

@@ -91,7 +91,7 @@
     if (saveButton) saveButton.classList.add("visually-hidden");
     let delay = 1000;
 
-    function saveRow(row, chairedValue) {
+    function saveRow(row, chairedValue, regroup) {
       const id = row ? row.dataset.row : null;
       const body = new FormData();
       body.append("csrfmiddlewaretoken", csrfOf(form));
@@ -102,6 +102,10 @@
         if (row.querySelector('input[name="minutes-' + id + '"]').checked) body.append("minutes-" + id, "on");
         body.append("arrived-" + id, row.querySelector('[name="arrived-' + id + '"]').value);
         body.append("left-" + id, row.querySelector('[name="left-' + id + '"]').value);
+        ["group", "role", "note"].forEach(function (name) {
+          const input = row.querySelector('[name="' + name + "-" + id + '"]');
+          if (input) body.append(name + "-" + id, input.value);
+        });
         row.classList.toggle("is-unmarked", !checked);
       }
       if (chairedValue !== undefined) body.append("chaired", chairedValue);
@@ -116,6 +120,7 @@
             delay = 1000;
             state.textContent = "Saved " + r.data.saved_at;
             state.className = "save-state is-saved";
+            if (regroup) refreshRegister(regroup, "Saved " + r.data.saved_at);
           } else if (r.data.errors) {
             state.textContent = "Not saved: " + Object.values(r.data.errors).join(" ");
             state.className = "save-state is-error";
@@ -127,7 +132,7 @@
         .catch(function () {
           state.textContent = "Not saved: retrying";
           state.className = "save-state is-error";
-          setTimeout(function () { saveRow(row, chairedValue); }, delay);
+          setTimeout(function () { saveRow(row, chairedValue, regroup); }, delay);
           delay = Math.min(delay * 2, 30000);
         });
     }
@@ -137,8 +142,17 @@
       if (e.target.name === "chaired") {
         saveRow(null, e.target.value);
       } else if (row) {
-        saveRow(row);
+        // A new group or role moves or relabels the row: redraw the register once it is saved.
+        const relabel = /^(group|role|note)-/.test(e.target.name);
+        saveRow(row, undefined, relabel ? e.target.id : null);
       }
+    });
+
+    // Enter in a label field would post the whole page: saving happens on change instead.
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      const active = document.activeElement;
+      if (active && active.form === form && active.blur) active.blur();
     });
 
     form.addEventListener("keydown", function (e) {
@@ -154,13 +168,52 @@
         e.preventDefault();
         radio.checked = true;
         radio.dispatchEvent(new Event("change", { bubbles: true }));
-        const next = row.nextElementSibling;
+        const next = siblingRow(row, 1);
         if (next) focusRow(next);
       } else if (key === "j" || key === "k") {
-        const other = key === "j" ? row.nextElementSibling : row.previousElementSibling;
+        const other = siblingRow(row, key === "j" ? 1 : -1);
         if (other) { e.preventDefault(); focusRow(other); }
       }
     });
+  }
+
+  // Rows sit in one table body per group: the next row may be in the next group.
+  function siblingRow(row, step) {
+    const rows = Array.from(document.querySelectorAll("#register-form .register-row"));
+    return rows[rows.indexOf(row) + step] || null;
+  }
+
+  function refreshRegister(focusId, stateText) {
+    const area = document.getElementById("register-area");
+    const form = document.getElementById("register-form");
+    if (!area || !form || !window.htmx) return;
+    window.htmx.ajax("GET", form.dataset.autosaveUrl, { target: "#register-area", swap: "outerHTML" }).then(function () {
+      const state = document.getElementById("register-state");
+      if (state) { state.textContent = stateText; state.className = "save-state is-saved"; }
+      const field = document.getElementById(focusId);
+      if (field) {
+        const details = field.closest("details");
+        if (details) details.open = true;
+        field.focus();
+      }
+    });
+  }
+
+  function settleRegister() {
+    const area = document.getElementById("register-area");
+    if (!area) return;
+    initRegister(document.getElementById("register-form"));
+    const focus = area.dataset.focus;
+    if (!focus) return;
+    delete area.dataset.focus;
+    const target = document.getElementById(focus);
+    if (!target) return;
+    if (target.classList.contains("register-row")) {
+      focusRow(target);
+      target.scrollIntoView({ block: "center" });
+    } else {
+      (target.querySelector(".is-invalid") || target).focus();
+    }
   }
 
   function focusRow(row) {
@@ -482,6 +535,7 @@
   document.addEventListener("htmx:afterSettle", function (e) {
     const target = e.detail.target;
     if (!target) return;
+    if (document.getElementById("register-area")) settleRegister();
     if (target.id === "agenda-builder" || (target.closest && target.closest("#agenda-builder")) || document.getElementById("agenda-builder")) {
       initAgenda(document);
       if (lastForm === "card" || lastForm === "add-item-form") {
@@ -527,7 +581,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     try { document.execCommand("defaultParagraphSeparator", false, "p"); } catch (err) { /* old browsers */ }
     initAgenda(document);
-    initRegister(document.getElementById("register-form"));
+    settleRegister();
     initEditors(document);
   });
 })();

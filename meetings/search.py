@@ -212,7 +212,7 @@ def excerpt(text: str, terms: list[str], *, from_html: bool, words: int = 30) ->
     first = 0
     if pattern is not None:
         first = next((i for i, tok in enumerate(tokens) if pattern.search(tok)), 0)
-    start = max(0, first - words // 3)
+    start = max(0, min(first - words // 3, len(tokens) - words))
     chosen = tokens[start : start + words]
     snippet = " ".join(chosen)
     if pattern is not None:
@@ -247,6 +247,8 @@ class Source:
     ordering: list[str]
     snippet_field: str | None = None
     snippet_is_html: bool = False
+    # Short texts (a decision, an action) are shown whole; minutes are cut to fragments.
+    snippet_whole: bool = False
     # Extra conditions on SQLite per word (e.g. owners, through a subquery).
     fallback_q: Callable[[str], Q] | None = None
     extra_match: Q | None = None
@@ -311,6 +313,7 @@ def _sources(body_ids: set[int] | None, query: str) -> dict[str, Source]:
             ordering=["-item__meeting__date", "item__position", "position", "id"],
             snippet_field="text",
             snippet_is_html=True,
+            snippet_whole=True,
         ),
         "items": Source(
             queryset=_within(AgendaItem.objects.all(), body_ids, "meeting__body_id")
@@ -329,6 +332,7 @@ def _sources(body_ids: set[int] | None, query: str) -> dict[str, Source]:
             weighted_fields=[("description", "A"), ("owners_text", "B")],
             ordering=["-meeting__date", "number", "id"],
             snippet_field="description",
+            snippet_whole=True,
             fallback_q=_owner_q,
         ),
         "meetings": Source(
@@ -433,23 +437,44 @@ class _Backend:
             stop_sel=MARK_STOP,
             max_words=35,
             min_words=15,
-            max_fragments=2,
+            max_fragments=0 if source.snippet_whole else 2,
             fragment_delimiter=FRAGMENT_DELIMITER,
+            highlight_all=source.snippet_whole,
         )
         return queryset.annotate(headline=headline)
 
     def snippet(self, obj, source: Source) -> SafeString:
         if not source.snippet_field:
             return mark_safe("")
-        if self.postgres:
-            text = getattr(obj, "headline", "") or ""
-            if not strip_tags(getattr(obj, source.snippet_field) or "").strip():
-                return mark_safe("")
-            return render_marked(text, from_html=source.snippet_is_html)
         raw = getattr(obj, source.snippet_field) or ""
-        if not raw.strip():
+        plain = _plain(raw, from_html=source.snippet_is_html)
+        if not plain:
             return mark_safe("")
-        return excerpt(raw, self.terms, from_html=source.snippet_is_html)
+        if not self.postgres:
+            words = len(plain.split()) if source.snippet_whole else 30
+            return excerpt(raw, self.terms, from_html=source.snippet_is_html, words=words)
+        headline = getattr(obj, "headline", "") or ""
+        # ts_headline says nothing about where it cut: compare with the whole text.
+        shown = _plain(headline.replace(MARK_START, "").replace(MARK_STOP, ""), from_html=False)
+        if source.snippet_is_html:
+            shown = " ".join(html.unescape(shown).split())
+        plain_words, shown_words = _words(plain), _words(shown)
+        prefix = "" if plain_words.startswith(shown_words[:24]) else "… "
+        suffix = "" if plain_words.endswith(shown_words[-24:]) else " …"
+        return render_marked(prefix + headline + suffix, from_html=source.snippet_is_html)
+
+
+def _words(text: str) -> str:
+    """Only the words: ts_headline drops punctuation at the edges of what it shows."""
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _plain(text: str, *, from_html: bool) -> str:
+    """Text as the headline sees it: tags replaced by spaces (as ``strip_html_sql`` does),
+    entities decoded, white space collapsed."""
+    if from_html:
+        text = html.unescape(re.sub(r"<[^>]*>", " ", text))
+    return " ".join(text.split())
 
 
 def _decorate(key: str, obj, backend: _Backend, source: Source) -> None:

@@ -7,7 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.search import PAGE_SIZE, date_range, highlight, render_marked, search_terms
+from meetings.search import (
+    PAGE_SIZE,
+    _Backend,
+    _sources,
+    date_range,
+    highlight,
+    render_marked,
+    search_terms,
+)
 from partners.models import Membership, Organisation
 from tests.factories import (
     ActionFactory,
@@ -418,3 +426,41 @@ def test_search_query_count_is_fixed(client, body, member_user, kind):
         return len(ctx.captured_queries)
 
     assert count(2, "budget") == count(20, "grants")
+
+
+# --- The SQLite fallback (make run), exercised here on PostgreSQL: icontains works on both ------
+
+
+def fallback(query, key, body_ids=None):
+    backend = _Backend(query)
+    backend.postgres = False
+    source = _sources(body_ids, query)[key]
+    return backend, source, list(backend.matching(key, source))
+
+
+def test_fallback_requires_every_word_in_some_field(body):
+    _, items, _, actions = build_record(body)
+    AgendaItemFactory(meeting=items[0].meeting, title="Budget only")
+
+    _, _, found_items = fallback("budget savings", "items", {body.pk})
+    _, _, found_actions = fallback("budget valerie", "actions", {body.pk})
+    _, _, elsewhere = fallback("budget", "items", {BodyFactory().pk})
+
+    assert (pks(found_items), pks(found_actions), elsewhere) == (pks(items), pks(actions), [])
+
+
+def test_fallback_snippet_is_cut_around_the_word_and_escaped(body):
+    words = " ".join(f"word{n}" for n in range(60))
+    AgendaItemFactory(
+        meeting=MeetingFactory(body=body),
+        title="Long minutes",
+        minutes=f"<p>{words} the <b>budget</b> &amp; &lt;script&gt; {words}</p>",
+    )
+
+    backend, source, (item,) = fallback("budget", "items", {body.pk})
+
+    assert backend.snippet(item, source) == (
+        "… word51 word52 word53 word54 word55 word56 word57 word58 word59 the "
+        "<mark>budget</mark> &amp; &lt;script&gt; word0 word1 word2 word3 word4 word5 word6 "
+        "word7 word8 word9 word10 word11 word12 word13 word14 word15 word16 …"
+    )

@@ -442,3 +442,14 @@ NEXT_MEETINGS = [
     {"date": dt.date(2010, 9, 17)},
     {"date": dt.date(2010, 11, 11)},
 ]
+
+
+# The demo's current cycle (see DECISIONS.md): a Friday about three weeks ahead of the load
+# date, 9am to noon at Oxstalls, as the 19 March 2010 meeting was.
+CURRENT_MEETING = {
+    "weekday": 4,
+    "min_days_ahead": 21,
+    "start_time": dt.time(9, 0),
+    "end_time": dt.time(12, 0),
+    "venue": "Oxstalls Indoor Tennis Centre",
+}

@@ -590,3 +590,15 @@ NEXT_MEETINGS = [
         "title": "Notes of Board Meeting",
     },
 ]
+
+
+# The demo's current cycle (see DECISIONS.md): a Thursday about four weeks ahead of the load
+# date, 2–4pm, as the Board's 2013 meetings; the venue of the February meeting.
+CURRENT_MEETING = {
+    "weekday": 3,
+    "min_days_ahead": 28,
+    "start_time": dt.time(14, 0),
+    "end_time": dt.time(16, 0),
+    "venue": "The Partnership Centre, Birmingham",
+    "title": "Notes of Board Meeting",
+}

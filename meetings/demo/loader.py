@@ -72,7 +72,21 @@ class DemoConflict(Exception):
 class DemoResult:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     earlier: dict[str, Meeting] = field(default_factory=dict)
+    # Draft meetings still ahead on the load date: the current cycle the secretariat prepares.
     upcoming: dict[str, list[Meeting]] = field(default_factory=dict)
+
+
+def upcoming_date(
+    today: dt.date, *, weekday: int, min_days_ahead: int, week_of_month: int | None = None
+) -> dt.date:
+    """The first ``weekday`` (Monday 0) at least ``min_days_ahead`` days after ``today``; with
+    ``week_of_month``, the first that is also the month's first, second... such weekday."""
+    day = today + dt.timedelta(days=min_days_ahead)
+    while day.weekday() != weekday or (
+        week_of_month is not None and (day.day - 1) // 7 + 1 != week_of_month
+    ):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _module_key(module) -> str:
@@ -117,12 +131,17 @@ def _all_organisations() -> dict[str, dict]:
 
 
 @transaction.atomic
-def demo_load() -> DemoResult:
+def demo_load(*, today: dt.date | None = None) -> DemoResult:
     """Create the three bodies, their people and meetings, and the demo logins.
 
+    Besides the historical meetings, each body gets one upcoming draft meeting dated from
+    ``today`` (the load date unless given), set up as the secretariat would: register from the
+    current membership, standing items. Past "next meeting" dates of the seed minutes stay in
+    the text of that item only (see DECISIONS.md).
     Refuses (DemoAlreadyLoaded) when any demo body exists. Side effects: creates users with the
     demo password; no e-mail is sent and no task is queued by the services used.
     """
+    today = today or timezone.localdate()
     if demo_is_loaded():
         raise DemoAlreadyLoaded("The demo is already loaded.")
     taken = sorted(
@@ -162,20 +181,10 @@ def demo_load() -> DemoResult:
         earlier = _earlier_meetings_load(module, body, people, teams)
         result.earlier.update({f"{key}.{k}": m for k, m in earlier.items()})
         meeting = _meeting_load(module, body, people, teams, earlier)
-        upcoming = [
-            meeting_services.meeting_create(
-                body=body,
-                date=row["date"],
-                start_time=row.get("start_time"),
-                end_time=row.get("end_time"),
-                venue=row.get("venue", ""),
-                title=row.get("title", ""),
-                with_register=False,
-                with_standing_items=False,
-            )
-            for row in module.NEXT_MEETINGS
-        ]
-        approved_at = _approval_time(upcoming[0]) if upcoming else None
+        following = module.NEXT_MEETINGS[0] if module.NEXT_MEETINGS else None
+        approved_at = (
+            _approval_time(following["date"], following.get("start_time")) if following else None
+        )
         meeting_services.meeting_mark_historical(
             meeting=meeting, status=Meeting.Status.APPROVED, approved_at=approved_at
         )
@@ -183,18 +192,53 @@ def demo_load() -> DemoResult:
             meeting_services.meeting_mark_historical(
                 meeting=earlier_meeting,
                 status=Meeting.Status.APPROVED,
-                approved_at=_approval_time(meeting),
+                approved_at=_approval_time(meeting.date, meeting.start_time),
             )
         result.meetings[key] = meeting
-        result.upcoming[key] = upcoming
+        result.upcoming[key] = _upcoming_meetings_create(module, body, today)
     _logins_create(people, bodies)
     return result
 
 
-def _approval_time(meeting: Meeting) -> dt.datetime:
+def _approval_time(date: dt.date, start_time: dt.time | None) -> dt.datetime:
     """Minutes are approved at the following meeting: stamp its date and start time."""
-    at = dt.datetime.combine(meeting.date, meeting.start_time or dt.time(12, 0))
-    return timezone.make_aware(at)
+    return timezone.make_aware(dt.datetime.combine(date, start_time or dt.time(12, 0)))
+
+
+def _upcoming_meetings_create(module, body: Body, today: dt.date) -> list[Meeting]:
+    """The meetings the secretariat prepares next, set up as the drafting pages set them up.
+
+    A "next meeting" of the minutes that is still ahead is created; past ones are not, since an
+    empty draft for a date long gone would sit among the drafts in progress as work nobody can
+    do (their dates stay in the minutes' next-meeting item). Without a date still ahead, the
+    body gets one meeting of its usual pattern dated from the load date. No minutes text and
+    no attendance outcome is invented: everyone on the register is "expected".
+    """
+    rows = [row for row in module.NEXT_MEETINGS if row["date"] > today]
+    if not rows:
+        pattern = module.CURRENT_MEETING
+        rows = [
+            {
+                **pattern,
+                "date": upcoming_date(
+                    today,
+                    weekday=pattern["weekday"],
+                    min_days_ahead=pattern["min_days_ahead"],
+                    week_of_month=pattern.get("week_of_month"),
+                ),
+            }
+        ]
+    return [
+        meeting_services.meeting_create(
+            body=body,
+            date=row["date"],
+            start_time=row.get("start_time"),
+            end_time=row.get("end_time"),
+            venue=row.get("venue", ""),
+            title=row.get("title", ""),
+        )
+        for row in rows
+    ]
 
 
 def _body_create(row: dict, bodies: dict[str, Body]) -> Body:

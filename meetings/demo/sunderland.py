@@ -412,3 +412,15 @@ NEXT_MEETINGS = [
         "venue": "St Thomas Street, Sunderland",
     },
 ]
+
+
+# The demo's current cycle: one upcoming meeting dated from the day the demo is loaded, so the
+# secretariat has a meeting to prepare (see DECISIONS.md). SIIG meets on the second Wednesday
+# of the month at 1pm at St Thomas Street (9 November 2011, 11 January 2012).
+CURRENT_MEETING = {
+    "weekday": 2,
+    "week_of_month": 2,
+    "min_days_ahead": 14,
+    "start_time": dt.time(13, 0),
+    "venue": "St Thomas St, Sunderland",
+}

@@ -15,11 +15,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.db.models import Q
+from django.utils import timezone
 
 from actions.models import Action
 from meetings.demo import demo_remove
+from meetings.demo.loader import upcoming_date
+from meetings.drafting import drafts_for_user, minutes_editor_data
 from meetings.models import AgendaItem, Attendance, Decision, Meeting, MinutesApproval
 from partners.models import Body, Membership, Organisation, Person, Team
 
@@ -237,10 +241,10 @@ def test_sunderland_body_status_and_next_meeting(siig):
         dt.time(13, 0),
         "St Thomas St, Sunderland",
     )
-    upcoming = Meeting.objects.filter(body=body, date__gt=siig.date)
-    assert [(m.date, m.start_time, m.status) for m in upcoming] == [
-        (dt.date(2012, 1, 11), dt.time(13, 0), "draft")
-    ]
+    # The next meeting the minutes give (11 January 2012) is past: it stays in the item's text.
+    later = Meeting.objects.filter(body=body, date__gt=siig.date)
+    assert [m.date >= timezone.localdate() for m in later] == [True]
+    assert siig.approved_at == timezone.make_aware(dt.datetime(2012, 1, 11, 13, 0))
 
 
 def test_sunderland_initials_as_minuted(siig):
@@ -428,20 +432,11 @@ def test_gloucester_outstanding_actions_reviewed(gpe):
 
 def test_gloucester_status_and_next_meetings(gpe):
     assert gpe.status == "approved"
-    upcoming = Meeting.objects.filter(body=gpe.body, date__gt=gpe.date).order_by("date")
-    assert [(m.date, m.start_time, m.end_time, m.venue, m.status) for m in upcoming] == [
-        (
-            dt.date(2010, 3, 19),
-            dt.time(9, 0),
-            dt.time(12, 0),
-            "Oxstalls Indoor Tennis Centre",
-            "draft",
-        ),
-        (dt.date(2010, 5, 21), None, None, "", "draft"),
-        (dt.date(2010, 8, 5), None, None, "", "draft"),
-        (dt.date(2010, 9, 17), None, None, "", "draft"),
-        (dt.date(2010, 11, 11), None, None, "", "draft"),
-    ]
+    # 19 March, 21 May, 5 August, 17 September and 11 November 2010 are kept as the text of
+    # item 4; only the demo's current-cycle meeting lies ahead.
+    later = Meeting.objects.filter(body=gpe.body, date__gt=gpe.date)
+    assert [m.date >= timezone.localdate() for m in later] == [True]
+    assert AgendaItem.objects.get(meeting=gpe, number="4").minutes.count("<li>") == 5
 
 
 # --- IEWM Board, 12 February 2013 ------------------------------------------------------------
@@ -586,11 +581,121 @@ def test_iewm_actions_with_owners(iewm):
 
 
 def test_iewm_next_meetings(iewm):
-    upcoming = Meeting.objects.filter(body=iewm.body, date__gt=iewm.date).order_by("date")
-    assert [(m.date, m.start_time, m.end_time, m.venue, m.status) for m in upcoming] == [
-        (dt.date(2013, 6, 13), dt.time(14, 0), dt.time(16, 0), "", "draft"),
-        (dt.date(2013, 10, 10), dt.time(14, 0), dt.time(16, 0), "", "draft"),
-    ]
+    later = Meeting.objects.filter(body=iewm.body, date__gt=iewm.date)
+    assert [m.date >= timezone.localdate() for m in later] == [True]
+    assert iewm.approved_at == timezone.make_aware(dt.datetime(2013, 6, 13, 14, 0))
+
+
+# --- The current cycle: one upcoming meeting per body, dated from the load date --------------
+
+
+def _current(body_name):
+    return (
+        Meeting.objects.filter(body__name=body_name, date__gte=timezone.localdate())
+        .select_related("body")
+        .get()
+    )
+
+
+@pytest.mark.parametrize(
+    ("body_name", "weekday", "min_days", "start", "end", "venue", "title"),
+    [
+        (SIIG, 2, 14, dt.time(13), None, "St Thomas St, Sunderland", ""),
+        (GLOUCESTER, 4, 21, dt.time(9), dt.time(12), "Oxstalls Indoor Tennis Centre", ""),
+        (
+            IEWM,
+            3,
+            28,
+            dt.time(14),
+            dt.time(16),
+            "The Partnership Centre, Birmingham",
+            "Notes of Board Meeting",
+        ),
+    ],
+)
+def test_current_cycle_meeting_per_body(
+    demo, db, body_name, weekday, min_days, start, end, venue, title
+):
+    meeting = _current(body_name)
+    days_ahead = (meeting.date - timezone.localdate()).days
+    assert (
+        meeting.date.weekday(),
+        min_days <= days_ahead < min_days + 35,
+        meeting.start_time,
+        meeting.end_time,
+        meeting.venue,
+        meeting.title,
+        meeting.status,
+    ) == (weekday, True, start, end, venue, title, "draft")
+
+
+def test_siig_current_meeting_is_on_a_second_wednesday(demo, db):
+    assert (_current(SIIG).date.day - 1) // 7 + 1 == 2
+
+
+def test_upcoming_date_rules():
+    wednesday_14_jan_2026 = dt.date(2026, 1, 14)
+    assert upcoming_date(dt.date(2025, 12, 29), weekday=2, min_days_ahead=14, week_of_month=2) == (
+        wednesday_14_jan_2026
+    )
+    assert upcoming_date(dt.date(2026, 1, 1), weekday=2, min_days_ahead=14, week_of_month=2) == (
+        dt.date(2026, 2, 11)
+    )
+    assert upcoming_date(dt.date(2026, 1, 1), weekday=4, min_days_ahead=21) == dt.date(2026, 1, 23)
+
+
+@pytest.mark.parametrize("body_name", [SIIG, GLOUCESTER, IEWM])
+def test_current_meeting_register_is_the_current_membership_all_expected(demo, db, body_name):
+    meeting = _current(body_name)
+    members = set(
+        Membership.objects.filter(body=meeting.body)
+        .exclude(role="secretariat")
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=meeting.date))
+        .values_list("person__name", flat=True)
+    )
+    rows = Attendance.objects.filter(meeting=meeting)
+    assert (
+        set(rows.values_list("person__name", flat=True)),
+        set(rows.values_list("category", flat=True)),
+        meeting.items.count(),
+        Decision.objects.filter(item__meeting=meeting).count(),
+        "".join(meeting.items.values_list("minutes", flat=True)),
+    ) == (members, {"expected"}, 5, 0, "")
+
+
+def test_gloucester_current_meeting_groups_and_leaves_out_the_resigned(demo, db):
+    meeting = _current(GLOUCESTER)
+    groups = {}
+    for name, label in Attendance.objects.filter(meeting=meeting).values_list(
+        "person__name", "group_label"
+    ):
+        groups.setdefault(label, set()).add(name)
+    assert (len(groups["Executive Members"]), len(groups["Non-Executive Members"])) == (10, 5)
+    assert "Linda Osment" not in set().union(*groups.values())
+
+
+@pytest.mark.parametrize(
+    ("body_name", "carried"),
+    [
+        (SIIG, [(dt.date(2011, 11, 9), n) for n in range(1, 8)]),
+        (
+            GLOUCESTER,
+            [(dt.date(2009, 11, 20), n) for n in (2, 4, 6)]
+            + [(dt.date(2010, 1, 22), n) for n in (1, 2)],
+        ),
+        (IEWM, [(dt.date(2013, 2, 12), n) for n in range(1, 8)]),
+    ],
+)
+def test_current_meeting_shows_the_actions_carried_forward(demo, db, body_name, carried):
+    data = minutes_editor_data(_current(body_name))
+    assert [(a.meeting.date, a.number) for a in data.open_actions] == carried
+    assert data.previous_meeting.status == "approved"
+
+
+def test_secretariat_drafts_in_progress_are_the_three_current_meetings(demo, db):
+    sonia = get_user_model().objects.get(username="sonia")
+    drafts = [(m.body.name, m.date >= timezone.localdate()) for m in drafts_for_user(sonia)]
+    assert sorted(drafts) == sorted([(SIIG, True), (GLOUCESTER, True), (IEWM, True)])
 
 
 # --- People, organisations and logins --------------------------------------------------------
@@ -708,7 +813,7 @@ def test_load_demo_reset_replaces_the_demo():
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", "--reset", stdout=io.StringIO())
     assert (demo_bodies(), Person.objects.filter(name="Jessica May").count()) == (3, 1)
-    assert Meeting.objects.filter(body__name__in=[SIIG, GLOUCESTER, IEWM]).count() == 14
+    assert Meeting.objects.filter(body__name__in=[SIIG, GLOUCESTER, IEWM]).count() == 9
 
 
 def test_make_run_path_on_fresh_sqlite(tmp_path):
@@ -744,6 +849,8 @@ def test_make_run_path_on_fresh_sqlite(tmp_path):
                 " (SELECT COUNT(*) FROM meetings_attendance),"
                 " (SELECT COUNT(*) FROM actions_action)"
             ).fetchone()
-        assert counts == (14, 23 + 21 + 25, 7 + 2 + 3 + 7)
+        # Three registers of the seed minutes, then the current cycle's three registers
+        # (every current member, "expected").
+        assert counts == (9, 23 + 21 + 25 + 65, 7 + 2 + 3 + 7)
     finally:
         database.unlink(missing_ok=True)

@@ -69,6 +69,11 @@ class Command(BaseCommand):
             }
             summary = ", ".join(f"{label}: {n}" for label, n in counts.items())
             self.stdout.write(f"  {meeting} ({summary})")
+        upcoming = [m for meetings in result.upcoming.values() for m in meetings]
+        if upcoming:
+            self.stdout.write("To prepare (drafts dated from today):")
+            for meeting in upcoming:
+                self.stdout.write(f"  {meeting}, {meeting.attendances.count()} on the register")
         self._print_logins()
 
     def _print_logins(self):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import (
     Case,
     DateField,
-    ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -41,12 +41,29 @@ class Bucket:
     }
 
 
-def remind_from() -> ExpressionWrapper:
-    """The first day of an action's notice period: its due date less the body's notice days.
-    (PostgreSQL: date - integer is a date.)"""
-    return ExpressionWrapper(
-        F("due_date") - F("meeting__body__reminder_notice_days"), output_field=DateField()
-    )
+class DateMinusDays(Func):
+    """``date - integer days`` as a date on every backend we run on. PostgreSQL does it
+    natively; SQLite (``make run``) would turn the ISO text into a number and return an
+    integer, which broke My actions and put every dated action in "due soon"."""
+
+    arity = 2
+    output_field = DateField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="date(%(expressions)s || ' days')",
+            arg_joiner=", '-' || ",
+        )
+
+
+def remind_from() -> DateMinusDays:
+    """The first day of an action's notice period: its due date less the body's notice days."""
+    return DateMinusDays(F("due_date"), F("meeting__body__reminder_notice_days"))
 
 
 def with_bucket(queryset: QuerySet[Action], today: dt.date) -> QuerySet[Action]:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from . import selectors
+from . import rules, selectors
 
 PAGE_SIZE = 25
 BODY_TABS = ("overview", "meetings", "decisions")
@@ -34,6 +34,11 @@ def body_detail(request, slug):
         "tab": tab,
         "nav_section": "bodies",
         "crumbs": [("Bodies", reverse("body_list")), (body.short_name or body.name, "")],
+        # Members of a themed board are often not members of the board above it: name the
+        # parent to everyone, link it only for those who may open it.
+        "parent_visible": body.parent is not None
+        and rules.can_view_body(request.user, body.parent),
+        "can_edit": rules.can_edit_body(request.user, body),
     }
     if tab == "overview":
         groups, former = selectors.body_members(body)

@@ -1,0 +1,71 @@
+"""Regressions found by trying the demo as a new user would (QA pass)."""
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Membership
+from tests.factories import BodyFactory, UserFactory
+from tests.partners.html import links, texts
+
+pytestmark = pytest.mark.django_db
+
+
+def test_body_page_parent_link_only_for_those_who_may_open_it(client, body, member_user):
+    parent = BodyFactory(name="Sunderland Partnership Board", slug="partnership-board")
+    body.parent = parent
+    body.save()
+    client.force_login(member_user)
+
+    response = client.get(reverse("body_detail", args=[body.slug]))
+
+    assert texts(response, "//main//p[starts-with(normalize-space(), 'Part of')]") == [
+        "Part of Sunderland Partnership Board"
+    ]
+    assert reverse("body_detail", args=[parent.slug]) not in links(response, "//a")
+
+
+def test_body_page_parent_link_for_a_member_of_the_parent(client, body, member_user):
+    parent = BodyFactory(name="Sunderland Partnership Board", slug="partnership-board")
+    body.parent = parent
+    body.save()
+    Membership.objects.create(person=member_user.person, body=parent, role="member")
+    client.force_login(member_user)
+
+    response = client.get(reverse("body_detail", args=[body.slug]))
+
+    assert links(response, "//main//p[starts-with(normalize-space(), 'Part of')]/a") == [
+        reverse("body_detail", args=[parent.slug])
+    ]
+
+
+def test_body_page_offers_the_secretariat_a_new_meeting(client, body, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.get(reverse("body_detail", args=[body.slug]))
+
+    assert texts(
+        response, "//div[contains(@class, 'page-heading')]//a[contains(@class, 'btn')]"
+    ) == [
+        "New meeting",
+        "Schedule a series",
+    ]
+
+
+def test_body_page_offers_a_member_no_new_meeting(client, body, member_user):
+    client.force_login(member_user)
+
+    response = client.get(reverse("body_detail", args=[body.slug]))
+
+    assert (
+        texts(response, "//div[contains(@class, 'page-heading')]//a[contains(@class, 'btn')]") == []
+    )
+
+
+def test_login_without_a_person_is_not_offered_the_profile(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+
+    response = client.get(reverse("my_actions"))
+
+    assert response.status_code == 200
+    assert reverse("profile") not in links(response, "//a")

@@ -865,10 +865,10 @@ def decision_edit(request, meeting, decision_pk):
     item = decision.item
     auto_id = f"de{decision.pk}-%s"
     if request.method != "POST":
-        form = DecisionForm(
-            initial={"verb": decision.verb, "text": drafting.html_to_text(decision.text)},
-            auto_id=auto_id,
-        )
+        text = drafting.html_to_text(decision.text)
+        form = DecisionForm(initial={"verb": decision.verb, "text": text}, auto_id=auto_id)
+        # Open the box as tall as the wording, so a listed decision is seen whole.
+        form.fields["text"].widget.attrs["rows"] = min(12, max(3, text.count("\n") + 2))
         return _edit_response(request, meeting, item, "decision", decision, form, 200)
     form = DecisionForm(request.POST, auto_id=auto_id)
     if form.is_valid():

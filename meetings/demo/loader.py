@@ -80,13 +80,20 @@ def upcoming_date(
     today: dt.date, *, weekday: int, min_days_ahead: int, week_of_month: int | None = None
 ) -> dt.date:
     """The first ``weekday`` (Monday 0) at least ``min_days_ahead`` days after ``today``; with
-    ``week_of_month``, the first that is also the month's first, second... such weekday."""
+    ``week_of_month``, the first that is also the month's first, second... such weekday.
+    Nobody meets between Christmas and New Year, so those days are passed over."""
     day = today + dt.timedelta(days=min_days_ahead)
-    while day.weekday() != weekday or (
-        week_of_month is not None and (day.day - 1) // 7 + 1 != week_of_month
+    while (
+        day.weekday() != weekday
+        or (week_of_month is not None and (day.day - 1) // 7 + 1 != week_of_month)
+        or _holiday(day)
     ):
         day += dt.timedelta(days=1)
     return day
+
+
+def _holiday(day: dt.date) -> bool:
+    return (day.month, day.day) >= (12, 22) or (day.month, day.day) <= (1, 2)
 
 
 def _module_key(module) -> str:

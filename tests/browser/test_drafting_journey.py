@@ -191,6 +191,24 @@ def test_officer_sets_up_a_meeting_and_drafts_it_end_to_end(page, live_server):
     expect(page.locator(f"#item-{fund.pk} .actions-table")).to_contain_text(
         "Circulate the criteria to partners"
     )
+    # Correct the action in place: the row becomes a form, Save swaps it back.
+    extras = page.locator(f"#item-{fund.pk} .item-extras")
+    extras.get_by_role("link", name="Edit action 1").click()
+    edit_form = extras.locator(".action-edit-form")
+    expect(edit_form.get_by_label("Action")).to_be_focused()
+    edit_form.get_by_label("Action").fill("Circulate the criteria to all partners")
+    screenshot(page, "drafting-action-edit")
+    assert serious_violations(page) == []
+    edit_form.get_by_role("button", name="Save action 1").click()
+    expect(extras.locator(".actions-table")).to_contain_text(
+        "Circulate the criteria to all partners"
+    )
+    expect(extras.get_by_role("link", name="Edit action 1")).to_be_focused()
+    # Escape gives up an edit and leaves the decision as it was.
+    extras.get_by_role("link", name="Edit decision 1 of item").click()
+    expect(extras.locator(".decision-edit-form textarea")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(extras.locator(".decision-edit-form")).to_have_count(0)
     page.locator(f"#item-{fund.pk}").scroll_into_view_if_needed()
     screenshot(page, "drafting-minutes")
     assert serious_violations(page) == []

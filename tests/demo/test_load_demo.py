@@ -642,6 +642,10 @@ def test_upcoming_date_rules():
         dt.date(2026, 2, 11)
     )
     assert upcoming_date(dt.date(2026, 1, 1), weekday=4, min_days_ahead=21) == dt.date(2026, 1, 23)
+    # Christmas Eve 2026 is a Thursday: the IEWM Board's next Thursday is 7 January 2027.
+    assert upcoming_date(dt.date(2026, 11, 26), weekday=3, min_days_ahead=28) == (
+        dt.date(2027, 1, 7)
+    )
 
 
 @pytest.mark.parametrize("body_name", [SIIG, GLOUCESTER, IEWM])

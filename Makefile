@@ -6,6 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/minutebook
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# Where `make run` serves; links it prints (and e-mails, calendar feeds) follow it.
 RUN_ADDR ?= 127.0.0.1:8000
 
 .PHONY: run test install services system-packages demo lint clean worker beat bench
@@ -21,8 +22,8 @@ install: $(STAMP)
 run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --once
-	$(PY) manage.py runserver $(RUN_ADDR)
+	SITE_URL=$${SITE_URL:-http://$(RUN_ADDR)} $(PY) manage.py load_demo --once
+	SITE_URL=$${SITE_URL:-http://$(RUN_ADDR)} $(PY) manage.py runserver $(RUN_ADDR)
 
 demo: install
 	$(PY) manage.py load_demo

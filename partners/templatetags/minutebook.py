@@ -44,7 +44,8 @@ def minutes_html(value):
 
 @register.filter
 def due_hint(due_date, today=None):
-    """ "due in 3 days", "due today", "2 days overdue"."""
+    """ "due in 3 days", "due today", "2 days overdue"; past a fortnight in weeks, months or
+    years ("3 months overdue", not "97 days overdue")."""
     if not due_date:
         return "no due date"
     today = today or timezone.localdate()
@@ -54,10 +55,21 @@ def due_hint(due_date, today=None):
     if delta == 1:
         return "due tomorrow"
     if delta > 1:
-        return f"due in {delta} days"
-    if delta == -1:
-        return "1 day overdue"
-    return f"{-delta} days overdue"
+        return f"due in {_span(delta)}"
+    return f"{_span(-delta)} overdue"
+
+
+def _span(days: int) -> str:
+    """A count of days as a person would say it: 1 day, 12 days, 3 weeks, 5 months, 2 years."""
+    if days < 14:
+        n, unit = days, "day"
+    elif days < 61:
+        n, unit = days // 7, "week"
+    elif days < 730:
+        n, unit = days // 30, "month"
+    else:
+        n, unit = days // 365, "year"
+    return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
 @register.simple_tag

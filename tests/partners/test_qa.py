@@ -1,9 +1,12 @@
 """Regressions found by trying the demo as a new user would (QA pass)."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from partners.models import Membership
+from partners.templatetags.minutebook import due_hint
 from tests.factories import BodyFactory, UserFactory
 from tests.partners.html import links, texts
 
@@ -69,3 +72,28 @@ def test_login_without_a_person_is_not_offered_the_profile(client):
 
     assert response.status_code == 200
     assert reverse("profile") not in links(response, "//a")
+
+
+@pytest.mark.parametrize(
+    ("days", "hint"),
+    [
+        (0, "due today"),
+        (1, "due tomorrow"),
+        (5, "due in 5 days"),
+        (13, "due in 13 days"),
+        (20, "due in 2 weeks"),
+        (100, "due in 3 months"),
+        (-1, "1 day overdue"),
+        (-13, "13 days overdue"),
+        (-14, "2 weeks overdue"),
+        (-45, "6 weeks overdue"),
+        (-61, "2 months overdue"),
+        (-400, "13 months overdue"),
+        (-5465, "14 years overdue"),
+    ],
+)
+def test_due_hint_says_long_spans_in_weeks_months_years(days, hint):
+    """The demo's 2011 actions read "5465 days overdue" before."""
+    today = dt.date(2026, 11, 23)
+
+    assert due_hint(today + dt.timedelta(days=days), today) == hint

@@ -1,8 +1,11 @@
 """Regressions found by trying the demo as a new user would (QA pass)."""
 
 import datetime as dt
+import os
+import subprocess
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from partners.models import Membership
@@ -97,3 +100,22 @@ def test_due_hint_says_long_spans_in_weeks_months_years(days, hint):
     today = dt.date(2026, 11, 23)
 
     assert due_hint(today + dt.timedelta(days=days), today) == hint
+
+
+def test_make_run_prints_the_address_it_serves():
+    """`make run RUN_ADDR=...` once printed "Open http://127.0.0.1:8000/..." regardless."""
+    run = subprocess.run(
+        ["make", "-n", "run", "RUN_ADDR=127.0.0.1:8011"],
+        cwd=settings.BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k != "SITE_URL"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert [
+        line for line in run.stdout.splitlines() if "load_demo" in line or "runserver" in line
+    ] == [
+        "SITE_URL=${SITE_URL:-http://127.0.0.1:8011} .venv/bin/python manage.py load_demo --once",
+        "SITE_URL=${SITE_URL:-http://127.0.0.1:8011} .venv/bin/python manage.py runserver 127.0.0.1:8011",
+    ]

@@ -80,8 +80,8 @@ def meeting_detail(request, pk):
         # For the toolbar: other features show their buttons when these allow.
         "can_edit_meeting": rules.can_edit_meeting(request.user, meeting),
         "can_manage_meeting": rules.can_manage_meeting(request.user, meeting),
-        "can_sign_meeting": rules.can_sign_meeting(
-            request.user, meeting, chaired_person_id=chair.person_id if chair else None
+        "can_sign_meeting": rules.can_sign_minutes(
+            request.user, meeting, chair.person_id if chair else None
         ),
     }
     return render(request, "meetings/record/meeting_detail.html", context)

@@ -230,13 +230,16 @@ def chaired_person_id(meeting) -> int | None:
     )
 
 
-def can_sign_minutes(user, meeting) -> bool:
+def can_sign_minutes(user, meeting, chaired_person_id_: int | None = None) -> bool:
     """The chair, vice-chair or whoever chaired the meeting, once the minutes are approved.
 
-    The signer must have a person record: the signature carries a name."""
+    The signer must have a person record: the signature carries a name. Pass the chair's person
+    id when the page has already loaded the register, to save a query."""
     if meeting.status != meeting.Status.APPROVED or person_for(user) is None:
         return False
-    return can_sign_meeting(user, meeting, chaired_person_id(meeting))
+    if chaired_person_id_ is None:
+        chaired_person_id_ = chaired_person_id(meeting)
+    return can_sign_meeting(user, meeting, chaired_person_id_)
 
 
 def can_add_addendum(user, meeting) -> bool:

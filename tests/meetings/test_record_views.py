@@ -271,3 +271,18 @@ def test_meeting_page_query_count_does_not_grow_with_data(client, body, tab):
         counts.append(len(ctx.captured_queries))
 
     assert counts[0] == counts[1]
+
+
+def test_meeting_sign_button_only_for_those_who_can_sign(client, chair_user, body):
+    """An administrator without a person record cannot sign (the signature carries a name), so
+    the meeting page must not offer them the Sign button that would only bounce back."""
+    meeting = MeetingFactory(body=body, status=Meeting.Status.APPROVED)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    sign_url = reverse("minutes_sign", args=[meeting.pk])
+
+    client.force_login(admin)
+    admin_page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+    client.force_login(chair_user)
+    chair_page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+
+    assert (sign_url in admin_page, sign_url in chair_page) == (False, True)

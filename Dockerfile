@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # WeasyPrint needs Pango and fonts to render the signed PDFs; libpq for psycopg2's client.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core libpq5 \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-dejavu-core libpq5 \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 minutebook

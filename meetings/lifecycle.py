@@ -74,6 +74,10 @@ def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
         f"Only draft minutes can be circulated; these are {_status_text(meeting)}.",
     )
     _require(rules.can_circulate_minutes(user, meeting), "Only the secretariat can circulate.")
+    _require(
+        meeting.items.exists(),
+        "There is nothing to circulate yet: this meeting has no agenda items or minutes.",
+    )
     meeting.status = Meeting.Status.CIRCULATED
     meeting.circulated_at = timezone.now()
     meeting.save(update_fields=["status", "circulated_at", "updated_at"])

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,11 @@ from tests.conftest import make_login
 from tests.factories import PASSWORD
 
 from .conftest import move
+
+
+def draft_date():
+    return dt.date(2026, 10, 7)
+
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -32,6 +39,19 @@ def test_circulate_refused_for_non_secretariat(draft, who, request):
     assert exc.value.messages == ["Only the secretariat can circulate."]
     draft.refresh_from_db()
     assert draft.status == Meeting.Status.DRAFT
+
+
+def test_circulate_refused_for_a_meeting_with_no_items(body, secretariat_user):
+    empty = meeting_create(
+        body=body, date=draft_date(), with_register=False, with_standing_items=False
+    )
+    with pytest.raises(lifecycle.TransitionRefused) as exc:
+        lifecycle.minutes_circulate(meeting=empty, user=secretariat_user)
+    assert exc.value.messages == [
+        "There is nothing to circulate yet: this meeting has no agenda items or minutes."
+    ]
+    empty.refresh_from_db()
+    assert empty.status == Meeting.Status.DRAFT
 
 
 @pytest.mark.parametrize("status", ["circulated", "approved"])

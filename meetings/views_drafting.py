@@ -100,7 +100,12 @@ def _item_or_404(meeting: Meeting, item_pk: int) -> AgendaItem:
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
-    """Put a service's complaint beside the field it concerns (or on top of the form)."""
+    """Put a service's complaint beside the field it concerns (or on top of the form).
+
+    RecordLocked is not a form error: it goes on up to ``draft_view``, which sends the officer
+    to the meeting page with the reason."""
+    if isinstance(exc, RecordLocked):
+        raise exc
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             target = field if field in form.fields else None
@@ -109,6 +114,13 @@ def _apply_errors(form, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+def _message_errors(request, exc: ValidationError) -> None:
+    """A service's complaint as a page message, for actions without a form of their own."""
+    if isinstance(exc, RecordLocked):
+        raise exc
+    messages.error(request, " ".join(exc.messages))
 
 
 def _base_context(meeting: Meeting, tab: str, **extra) -> dict:
@@ -239,8 +251,6 @@ def meeting_edit(request, meeting):
         try:
             services.meeting_update(meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             messages.success(request, "Meeting details saved.")
@@ -295,8 +305,6 @@ def item_add(request, meeting):
                 confidential=data["confidential"],
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             if not request.htmx:
@@ -328,8 +336,6 @@ def item_edit(request, meeting, item_pk):
                 confidential=data["confidential"],
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             messages.success(request, f"Item {item.number} saved.")
@@ -354,9 +360,7 @@ def item_delete(request, meeting, item_pk):
         try:
             services.item_delete(item=item)
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
-            messages.error(request, " ".join(exc.messages))
+            _message_errors(request, exc)
         else:
             messages.success(
                 request, f"Item {number} “{item.title}” deleted; the agenda is renumbered."
@@ -377,9 +381,7 @@ def item_move(request, meeting, item_pk):
     try:
         services.item_move(item=item, direction=request.POST.get("direction", ""))
     except ValidationError as exc:
-        if isinstance(exc, RecordLocked):
-            raise
-        messages.error(request, " ".join(exc.messages))
+        _message_errors(request, exc)
     if request.htmx:
         return _agenda_response(request, meeting)
     return redirect(reverse("draft_agenda", kwargs={"pk": meeting.pk}) + f"#agenda-item-{item.pk}")
@@ -395,9 +397,7 @@ def items_reorder(request, meeting):
     try:
         services.items_reorder(meeting=meeting, parent=parent, ordered_ids=ids)
     except ValidationError as exc:
-        if isinstance(exc, RecordLocked):
-            raise
-        messages.error(request, " ".join(exc.messages))
+        _message_errors(request, exc)
     if request.htmx:
         return _agenda_response(request, meeting)
     return redirect("draft_agenda", pk=meeting.pk)
@@ -422,8 +422,6 @@ def paper_add(request, meeting, item_pk):
                 item=item, reference=data["reference"], title=data["title"], upload=data["file"]
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             messages.success(request, f"Paper “{paper}” added to item {item.number}.")
@@ -587,8 +585,6 @@ def attendance_add(request, meeting):
                 took_minutes=data["took_minutes"],
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             notice = (
@@ -807,8 +803,6 @@ def decision_add(request, meeting, item_pk):
                 item=item, text=form.cleaned_data["text"], verb=form.cleaned_data["verb"]
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
     return _after_extra(
         request,
@@ -877,8 +871,6 @@ def decision_edit(request, meeting, decision_pk):
                 decision=decision, text=form.cleaned_data["text"], verb=form.cleaned_data["verb"]
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
     if form.errors:
         return _edit_response(request, meeting, item, "decision", decision, form, 400)
@@ -1027,8 +1019,6 @@ def declaration_add(request, meeting):
                 meeting=meeting, person=person, interest=form.cleaned_data["interest"], item=item
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             messages.success(request, f"Declaration by {person.display_name} recorded.")
@@ -1060,9 +1050,7 @@ def no_interests(request, meeting):
     try:
         services.meeting_no_interests_set(meeting=meeting, value=value)
     except ValidationError as exc:
-        if isinstance(exc, RecordLocked):
-            raise
-        messages.error(request, " ".join(exc.messages))
+        _message_errors(request, exc)
     else:
         messages.success(
             request,
@@ -1093,8 +1081,6 @@ def approval_record(request, meeting):
                 item=item,
             )
         except ValidationError as exc:
-            if isinstance(exc, RecordLocked):
-                raise
             _apply_errors(form, exc)
         else:
             messages.success(

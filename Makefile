@@ -47,10 +47,13 @@ services:
 	@pg_isready -h 127.0.0.1 && redis-cli -h 127.0.0.1 ping
 
 test: install system-packages services
+	$(VENV)/bin/lint-imports --no-cache
+	mkdir -p var && $(PY) manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	  $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 

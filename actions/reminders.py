@@ -31,9 +31,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partners import rules
+from partners import rules as partner_rules
 from partners.models import Membership, Person, Team
 
+from . import rules
 from .models import Action, ActionOwner, OverdueSummaryDelivery, ReminderDelivery
 from .selectors import OUTSTANDING, body_overdue_summary, remind_from
 from .tokens import link_url
@@ -120,29 +121,39 @@ def due_lines(today: dt.date) -> tuple[dict[int, Person], dict[int, list[Line]]]
     bodies_of: dict[int, set[int]] = defaultdict(set)
     org_of: dict[int, int | None] = {}
     for body_id, person_id, org_id in Membership.objects.filter(
-        rules.current_memberships_q(today), body_id__in=body_ids
+        partner_rules.current_memberships_q(today), body_id__in=body_ids
     ).values_list("body_id", "person_id", "person__organisation_id"):
         members_of[body_id].add(person_id)
         bodies_of[person_id].add(body_id)
         org_of[person_id] = org_id
 
-    # Who owns what, by the same rule as My actions (rules.person_actions_q).
-    owned: dict[int, set[int]] = defaultdict(set)
+    # Who owns what: the rule of My actions (``rules.owned_actions_q``), one owner row at a time.
+    candidates: dict[int, set[int]] = defaultdict(set)  # action id -> people who might own it
     for action_id, person_id, org_id, team_id in owners:
         body_id = actions[action_id].meeting.body_id
         if person_id:
-            owned[person_id].add(action_id)
+            candidates[action_id].add(person_id)
         elif org_id:
-            for member in members_of[body_id]:
-                if org_of.get(member) == org_id:
-                    owned[member].add(action_id)
+            candidates[action_id] |= {m for m in members_of[body_id] if org_of.get(m) == org_id}
         elif team_id in teams:
             everyone, team_body, team_members = teams[team_id]
-            group = set(team_members)
-            if everyone:
-                group |= members_of[team_body]
-            owned_here = {p for p in group if body_id in bodies_of[p]}
-            for member in owned_here:
+            candidates[action_id] |= team_members | (members_of[team_body] if everyone else set())
+    owned: dict[int, set[int]] = defaultdict(set)
+    for action_id, person_id, org_id, team_id in owners:
+        action = actions[action_id]
+        team = teams.get(team_id) if team_id else None
+        for member in candidates[action_id]:
+            if rules.owner_row_includes(
+                person_id=member,
+                person_org_id=org_of.get(member),
+                person_bodies=bodies_of[member],
+                action_body_id=action.meeting.body_id,
+                confidential=action.item_id is not None and action.item.confidential,
+                owner_person_id=person_id,
+                owner_org_id=org_id,
+                team_members=team[2] if team else None,
+                team_everyone_body_id=team[1] if team and team[0] else None,
+            ):
                 owned[member].add(action_id)
 
     people = {p.pk: p for p in Person.objects.filter(pk__in=owned).order_by("pk")}
@@ -153,10 +164,7 @@ def due_lines(today: dt.date) -> tuple[dict[int, Person], dict[int, list[Line]]]
             continue
         found = []
         for action_id in sorted(action_ids):
-            action = actions[action_id]
-            if not rules.person_may_see_action(bodies_of[person_id], action):
-                continue
-            line = line_for(action, person, today)
+            line = line_for(actions[action_id], person, today)
             if line is not None:
                 found.append(line)
         if found:
@@ -284,7 +292,7 @@ def send_overdue_summaries(*, today: dt.date | None = None) -> SweepResult:
     )
     recipients = (
         Membership.objects.filter(
-            rules.current_memberships_q(today),
+            partner_rules.current_memberships_q(today),
             body_id__in=late_body_ids,
             role=Membership.Role.SECRETARIAT,
         )

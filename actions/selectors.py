@@ -11,6 +11,7 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -19,11 +20,21 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from meetings.selectors import actions_with_owners
-from partners import rules
 from partners.models import Body, Person
 
-from .models import Action
+from . import rules
+from .models import Action, ActionOwner, ActionUpdate
+
+
+def actions_with_owners() -> QuerySet[Action]:
+    owners = ActionOwner.objects.select_related("person__organisation", "organisation", "team")
+    return Action.objects.select_related(
+        "meeting__body", "item", "closed_at_meeting"
+    ).prefetch_related(
+        Prefetch("owners", queryset=owners),
+        Prefetch("updates", queryset=ActionUpdate.objects.select_related("author", "meeting")),
+    )
+
 
 OUTSTANDING = (Action.Status.OPEN, Action.Status.IN_PROGRESS)
 
@@ -81,9 +92,9 @@ def with_bucket(queryset: QuerySet[Action], today: dt.date) -> QuerySet[Action]:
 
 
 def person_actions(person: Person, body_ids: set[int]) -> QuerySet[Action]:
-    """Every action the person owns in the product's sense (see ``rules.person_actions_q``),
+    """Every action the person owns in the product's sense (see ``rules.owned_actions_q``),
     once each (the ownership joins would repeat rows, hence the subquery)."""
-    ids = Action.objects.filter(rules.person_actions_q(person, body_ids)).values("pk")
+    ids = Action.objects.filter(rules.owned_actions_q(person, body_ids)).values("pk")
     return actions_with_owners().filter(pk__in=Subquery(ids))
 
 

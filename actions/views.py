@@ -18,10 +18,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from partners import rules
+from partners import rules as partner_rules
 from partners.models import Body, Person
 
-from . import calendar, selectors, services, tasks, tokens
+from . import calendar, rules, selectors, services, tasks, tokens
 from .filters import BodyActionFilter, MyActionsFilter
 from .forms import ActionEditForm, ActionUpdateForm, ReminderPreferencesForm
 from .models import Action, ActionUpdate
@@ -50,13 +50,13 @@ def _querystring_without(request, *keys) -> str:
 @login_required
 @require_GET
 def my_actions(request):
-    person = rules.person_for(request.user)
+    person = partner_rules.person_for(request.user)
     done = request.GET.get("show") == "done"
     context = {"nav_section": "my_actions", "done": done, "person": person}
     if person is None:
         return render(request, "actions/my_actions.html", context)
     today = timezone.localdate()
-    body_ids = rules.person_body_ids(person, today)
+    body_ids = partner_rules.person_body_ids(person, today)
     bodies = Body.objects.filter(pk__in=body_ids).order_by("name")
     base = selectors.my_actions(person=person, body_ids=body_ids, done=done, today=today)
     filterset = MyActionsFilter(request.GET or None, queryset=base, bodies=bodies, done=done)
@@ -92,7 +92,7 @@ def _action_or_404(request, pk) -> Action:
 
 def _detail_context(request, action, update_form=None, edit_form=None) -> dict:
     can_update = rules.can_update_action(request.user, action)
-    can_edit = rules.can_edit_body(request.user, action.meeting.body)
+    can_edit = partner_rules.can_edit_body(request.user, action.meeting.body)
     return {
         "action": action,
         "today": timezone.localdate(),
@@ -141,7 +141,7 @@ def action_update(request, pk):
                 action=action,
                 status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"],
-                author=rules.person_for(request.user),
+                author=partner_rules.person_for(request.user),
             )
         except ValidationError as exc:
             _apply_service_errors(form, exc)
@@ -185,7 +185,7 @@ def _update_notice(action: Action, update: ActionUpdate) -> str:
 @require_POST
 def action_edit(request, pk):
     action = _action_or_404(request, pk)
-    if not rules.can_edit_body(request.user, action.meeting.body):
+    if not partner_rules.can_edit_body(request.user, action.meeting.body):
         raise Http404
     form = ActionEditForm(request.POST, action=action)
     if form.is_valid():
@@ -195,7 +195,7 @@ def action_edit(request, pk):
                 owners=form.cleaned_data["owners"],
                 due_date=form.cleaned_data["due_date"],
                 due_note=form.cleaned_data["due_note"],
-                author=rules.person_for(request.user),
+                author=partner_rules.person_for(request.user),
             )
         except ValidationError as exc:
             _apply_service_errors(form, exc)
@@ -229,9 +229,7 @@ def action_link(request, token):
     person = Person.objects.filter(pk=claim.person_id).first()
     if action is None or person is None:
         return _link_error(request, "This action is no longer in Minutebook.", 404)
-    body_ids = rules.person_body_ids(person)
-    owns = Action.objects.filter(rules.person_actions_q(person, body_ids), pk=action.pk).exists()
-    if not owns:
+    if not rules.owned_actions(person).filter(pk=action.pk).exists():
         return _link_error(
             request, "You no longer own this action, so this link cannot update it.", 403
         )
@@ -280,8 +278,8 @@ def action_link(request, token):
 # Body action log, CSV and overdue summary ----------------------------------------------------
 
 
-def _body_or_404(request, slug, check=rules.can_view_body) -> Body:
-    return rules.get_or_404(Body.objects.all(), user=request.user, check=check, slug=slug)
+def _body_or_404(request, slug, check=partner_rules.can_view_body) -> Body:
+    return partner_rules.get_or_404(Body.objects.all(), user=request.user, check=check, slug=slug)
 
 
 def _filtered_log(request, body):
@@ -415,7 +413,7 @@ def calendar_feed(request, token):
 
 @login_required
 def profile(request):
-    person = rules.person_for(request.user)
+    person = partner_rules.person_for(request.user)
     if person is None:
         raise Http404
     form = ReminderPreferencesForm(request.POST or None, instance=person)
@@ -443,7 +441,7 @@ def profile(request):
 @login_required
 @require_POST
 def profile_calendar_reset(request):
-    person = rules.person_for(request.user)
+    person = partner_rules.person_for(request.user)
     if person is None:
         raise Http404
     services.person_calendar_token_reset(person=person)

@@ -51,7 +51,7 @@ def _render_once(meeting, *, public: bool):
     from weasyprint import HTML
 
     from meetings import pdf
-    from meetings.documents import minutes_context
+    from records.documents import minutes_context
 
     t = _Timer()
     with t("context"):

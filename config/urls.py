@@ -37,8 +37,9 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("", include("partners.urls")),
-    path("", include("meetings.urls")),
+    path("", include("portal.urls")),
+    path("", include("drafting.urls")),
+    path("", include("records.urls")),
     path("", include("actions.urls")),
 ]
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from partners.models import Body, Membership, Organisation, Person
@@ -18,7 +19,7 @@ from .models import (
     Decision,
     Declaration,
     Meeting,
-    MinutesApproval,
+    Paper,
 )
 from .text import clean_html, plain_text
 
@@ -148,8 +149,6 @@ def _standing_position(kind: str) -> int:
 
 
 def _current_on(date):
-    from django.db.models import Q
-
     return (Q(start_date__isnull=True) | Q(start_date__lte=date)) & (
         Q(end_date__isnull=True) | Q(end_date__gte=date)
     )
@@ -331,45 +330,6 @@ def declaration_add(
     return Declaration.objects.create(meeting=meeting, person=person, interest=interest, item=item)
 
 
-@transaction.atomic
-def minutes_approval_record(
-    *,
-    meeting: Meeting,
-    previous_meeting: Meeting,
-    outcome: str = MinutesApproval.Outcome.APPROVED,
-    corrections: str = "",
-    item: AgendaItem | None = None,
-) -> MinutesApproval:
-    """Record at ``meeting`` that ``previous_meeting``'s minutes were approved (with corrections).
-
-    Side effect: the previous meeting moves to "approved" unless already signed.
-    """
-    meeting_assert_editable(meeting)
-    if previous_meeting.pk == meeting.pk:
-        raise ValidationError({"previous_meeting": "A meeting cannot approve its own minutes."})
-    if previous_meeting.date > meeting.date:
-        raise ValidationError(
-            {"previous_meeting": "Only an earlier meeting's minutes can be approved."}
-        )
-    if outcome == MinutesApproval.Outcome.CORRECTED and not corrections.strip():
-        raise ValidationError({"corrections": "Record the corrections made."})
-    approval, _ = MinutesApproval.objects.update_or_create(
-        meeting=meeting,
-        previous_meeting=previous_meeting,
-        defaults={"outcome": outcome, "corrections": corrections.strip(), "item": item},
-    )
-    if outcome != MinutesApproval.Outcome.NOT_APPROVED and previous_meeting.status in (
-        Meeting.Status.DRAFT,
-        Meeting.Status.CIRCULATED,
-    ):
-        from django.utils import timezone
-
-        previous_meeting.status = Meeting.Status.APPROVED
-        previous_meeting.approved_at = timezone.now()
-        previous_meeting.save(update_fields=["status", "approved_at", "updated_at"])
-    return approval
-
-
 HISTORICAL_STATUSES = (Meeting.Status.CIRCULATED, Meeting.Status.APPROVED)
 
 
@@ -384,8 +344,6 @@ def meeting_mark_historical(
     fingerprinted PDF, so it goes through the sign-off service.
     Side effect: "approved" stamps approved_at (now, unless given).
     """
-    from django.utils import timezone
-
     if status not in HISTORICAL_STATUSES:
         raise ValidationError(
             {"status": "Past minutes can be marked circulated or approved, not signed."}
@@ -491,10 +449,9 @@ def item_delete(*, item: AgendaItem) -> None:
     Refused while actions hang off it: actions are the record people are chased on.
     """
     meeting_assert_editable(item.meeting)
-    from actions.models import Action
-
     tree_ids = [item.pk, *_descendant_ids(item)]
-    count = Action.objects.filter(item_id__in=tree_ids).count()
+    # Actions point at items from the layer above; the reverse relation is asked by name.
+    count = AgendaItem.objects.filter(pk__in=tree_ids).aggregate(n=Count("actions"))["n"]
     if count:
         noun = "action" if count == 1 else "actions"
         raise ValidationError(
@@ -576,8 +533,6 @@ def items_reorder(*, meeting: Meeting, parent: AgendaItem | None, ordered_ids: l
 @transaction.atomic
 def paper_add(*, item: AgendaItem, reference: str = "", title: str = "", upload=None):
     """Attach a paper to an item: an uploaded file (already checked by the form) or a reference."""
-    from .models import Paper
-
     meeting_assert_editable(item.meeting)
     reference, title = reference.strip(), title.strip()
     if not reference and upload is None:
@@ -691,8 +646,6 @@ def attendance_add_guest(
     organisation = None
     organisation_name = organisation_name.strip()
     if organisation_name:
-        from django.db.models import Q
-
         organisation = Organisation.objects.filter(
             Q(name__iexact=organisation_name) | Q(acronym__iexact=organisation_name)
         ).first() or Organisation.objects.create(name=organisation_name)

@@ -1,21 +1,15 @@
-"""Reads for the home page, bodies list and body page, shaped so query counts stay fixed."""
+"""Reads about bodies and their members, shaped so query counts stay fixed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
-
-from actions.models import Action
-from meetings.models import Decision, Meeting
 
 from . import rules
 from .models import Body, Membership
 
-HOME_LIST_SIZE = 5
-
-# Order in which a body's members are listed: those who run it first, officers last.
 ROLE_ORDER = [
     Membership.Role.CHAIR,
     Membership.Role.VICE_CHAIR,
@@ -40,140 +34,9 @@ ROLE_PLURALS = {
 }
 
 
-def _within(queryset: QuerySet, ids: set[int] | None, lookup: str) -> QuerySet:
-    """Narrow to the given body ids; None (administrators) means no restriction."""
-    if ids is None:
-        return queryset
-    return queryset.filter(**{f"{lookup}__in": ids})
-
-
 def visible_bodies(user) -> QuerySet[Body]:
-    return _within(Body.objects.all(), rules.visible_body_ids(user), "pk")
-
-
-def visible_meetings(user) -> QuerySet[Meeting]:
-    return _within(Meeting.objects.select_related("body"), rules.visible_body_ids(user), "body_id")
-
-
-def _current_q(prefix: str, today) -> Q:
-    return (
-        Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": today})
-    ) & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
-
-
-# Home ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class MyBody:
-    body: Body
-    roles: list[str] = field(default_factory=list)
-
-
-@dataclass
-class HomeData:
-    bodies: list[MyBody]
-    upcoming: list[Meeting]
-    recent: list[Meeting]
-    actions: list[Action]
-    open_action_count: int
-    is_secretariat: bool
-    is_signer: bool
-    drafts: list[Meeting] = field(default_factory=list)
-    awaiting_approval: list[Meeting] = field(default_factory=list)
-    awaiting_signature: list[Meeting] = field(default_factory=list)
-
-
-def my_open_actions(user, person) -> QuerySet[Action]:
-    """Open actions that are the person's (as My actions counts them, see
-    ``rules.person_actions_q``), most urgent first: overdue, due soon, later, no date."""
-    owned = Action.objects.filter(rules.person_actions_q(person, set(rules.body_roles(user))))
-    return (
-        Action.objects.filter(pk__in=owned.values("pk"))
-        .exclude(status__in=Action.CLOSED)
-        .select_related("meeting__body", "item")
-        .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "number")
-    )
-
-
-def home(user) -> HomeData:
-    today = timezone.localdate()
-    person = rules.person_for(user)
-    if person is not None:
-        rows = (
-            Membership.objects.filter(_current_q("", today), person=person)
-            .select_related("body")
-            .order_by("body__name", "role")
-        )
-        by_body: dict[int, MyBody] = {}
-        for membership in rows:
-            entry = by_body.setdefault(membership.body_id, MyBody(body=membership.body))
-            entry.roles.append(membership.get_role_display())
-        bodies = list(by_body.values())
-    elif rules.is_admin(user):
-        bodies = [MyBody(body=b, roles=["Administrator"]) for b in Body.objects.order_by("name")]
-    else:
-        bodies = []
-
-    meetings = visible_meetings(user)
-    upcoming = list(
-        meetings.filter(date__gte=today).order_by("date", "start_time")[:HOME_LIST_SIZE]
-    )
-    recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:HOME_LIST_SIZE])
-
-    actions: list[Action] = []
-    open_count = 0
-    if person is not None:
-        open_actions = my_open_actions(user, person)
-        actions = list(open_actions[:HOME_LIST_SIZE])
-        open_count = open_actions.count()
-
-    editable = rules.editable_body_ids(user)
-    signable = rules.signable_body_ids(user)
-    data = HomeData(
-        bodies=bodies,
-        upcoming=upcoming,
-        recent=recent,
-        actions=actions,
-        open_action_count=open_count,
-        is_secretariat=editable is None or bool(editable),
-        is_signer=signable is None or bool(signable),
-    )
-    if data.is_secretariat:
-        mine = _within(Meeting.objects.select_related("body"), editable, "body_id")
-        data.drafts = list(
-            mine.filter(status=Meeting.Status.DRAFT, date__lte=today).order_by("-date")[
-                :HOME_LIST_SIZE
-            ]
-        )
-        data.awaiting_approval = list(
-            mine.filter(status=Meeting.Status.CIRCULATED).order_by("date")[:HOME_LIST_SIZE]
-        )
-    if data.is_signer:
-        to_sign = _within(Meeting.objects.select_related("body"), signable, "body_id")
-        data.awaiting_signature = list(
-            to_sign.filter(status=Meeting.Status.APPROVED).order_by("date")[:HOME_LIST_SIZE]
-        )
-    return data
-
-
-# Bodies -------------------------------------------------------------------------------------
-
-
-def body_list(user) -> QuerySet[Body]:
-    """Bodies the user may read, with parent, next meeting date and current member count."""
-    today = timezone.localdate()
-    return (
-        visible_bodies(user)
-        .select_related("parent")
-        .annotate(
-            next_meeting_date=Min("meetings__date", filter=Q(meetings__date__gte=today)),
-            member_count=Count(
-                "memberships", filter=_current_q("memberships__", today), distinct=True
-            ),
-        )
-        .order_by("name")
-    )
+    ids = rules.visible_body_ids(user)
+    return Body.objects.all() if ids is None else Body.objects.filter(pk__in=ids)
 
 
 def body_for_user(user, slug: str) -> Body:
@@ -220,21 +83,3 @@ def _is_current(membership: Membership, today) -> bool:
 
 def body_children(body: Body) -> list[Body]:
     return list(body.children.order_by("name"))
-
-
-def body_upcoming_meetings(body: Body) -> QuerySet[Meeting]:
-    return body.meetings.filter(date__gte=timezone.localdate()).order_by("date", "start_time")
-
-
-def body_past_meetings(body: Body) -> QuerySet[Meeting]:
-    return body.meetings.filter(date__lt=timezone.localdate()).order_by("-date", "-start_time")
-
-
-def body_decisions(body: Body, search: str = "") -> QuerySet[Decision]:
-    """The decisions register: every decision of the body's meetings, newest meeting first."""
-    decisions = Decision.objects.filter(item__meeting__body=body)
-    if search:
-        decisions = decisions.filter(Q(text__icontains=search) | Q(item__title__icontains=search))
-    return decisions.select_related("item__meeting").order_by(
-        "-item__meeting__date", "-item__meeting__start_time", "item__position", "position", "id"
-    )

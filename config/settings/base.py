@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "partners",
     "meetings",
     "actions",
+    "records",
+    "drafting",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,11 @@
-"""Template helpers used across the product: UK dates, names, status badges, safe minutes text."""
+"""Template helpers used across the product: UK dates, names, status badges. The safe minutes text filter is in
+``meetings/templatetags/meeting_tags.py``."""
 
 import datetime as dt
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-
-from meetings.text import safe_html
 
 register = template.Library()
 
@@ -35,11 +34,6 @@ def uktime(value):
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}.{value.minute:02d}{suffix}"
-
-
-@register.filter
-def minutes_html(value):
-    return safe_html(value)
 
 
 @register.filter

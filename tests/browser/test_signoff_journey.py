@@ -12,7 +12,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from meetings.models import AccuracyComment, Meeting
+from meetings.models import Meeting
+from records.models import AccuracyComment
 from tests.browser.conftest import login, screenshot, serious_violations
 from tests.factories import PASSWORD
 from tests.signoff.conftest import pdf_text, signoff_draft_create

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from drafting.selectors import html_to_text, text_to_html
 
 from actions.models import Action, ActionUpdate
 from actions.services import action_create, action_edit
 from meetings import services
-from meetings.drafting import html_to_text, text_to_html
 from meetings.errors import RecordLocked
 from meetings.models import Decision, Meeting
 from partners.models import Membership
@@ -194,7 +194,7 @@ def test_decision_edit_htmx_swaps_the_row_into_a_form_and_back(officer, draft, f
 def test_decision_edit_without_js_is_a_page_then_a_redirect(officer, draft, fund, decision):
     url = reverse("draft_decision_edit", kwargs={"pk": draft.pk, "decision_pk": decision.pk})
     page = officer.get(url)
-    assert [t.name for t in page.templates][0] == "meetings/drafting/extra_edit.html"
+    assert [t.name for t in page.templates][0] == "drafting/extra_edit.html"
     response = officer.post(url, {"verb": "noted", "text": "The report was noted."})
     assert (response.status_code, response.url) == (
         302,

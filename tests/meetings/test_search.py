@@ -6,8 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-
-from meetings.search import (
+from portal.search import (
     PAGE_SIZE,
     _Backend,
     _sources,
@@ -16,6 +15,7 @@ from meetings.search import (
     render_marked,
     search_terms,
 )
+
 from partners.models import Membership, Organisation
 from tests.factories import (
     ActionFactory,

@@ -2,11 +2,12 @@ import html
 import io
 
 import pytest
+from records.documents import PRIVATE_LINE
 from pypdf import PdfReader
 
 from actions.models import ActionOwner
-from meetings import lifecycle, pdf
-from meetings.documents import PRIVATE_LINE
+from records import pdf
+from records import services as lifecycle
 from meetings.models import AgendaItem, Attendance, Decision
 from meetings.text import plain_text
 from tests.factories import PASSWORD

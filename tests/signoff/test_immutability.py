@@ -6,9 +6,10 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from actions.models import Action, ActionOwner
-from meetings import lifecycle
+from records import services as lifecycle
 from meetings.errors import RecordLocked
-from meetings.models import Addendum, AgendaItem, Attendance, Decision, Meeting
+from meetings.models import AgendaItem, Attendance, Decision, Meeting
+from records.models import Addendum
 from meetings.services import decision_add, item_add, item_minutes_save
 from partners.models import Membership
 from tests.conftest import make_login
@@ -99,7 +100,7 @@ def test_action_progress_may_change_after_signing_but_not_its_record(signed):
 
 
 def test_fingerprint_unchanged_after_action_progress(signed):
-    from meetings.fingerprint import record_fingerprint
+    from records.fingerprint import record_fingerprint
 
     Action.objects.filter(meeting=signed).update(status="done")
     assert record_fingerprint(signed) == signed.fingerprint

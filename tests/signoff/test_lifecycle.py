@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from meetings import lifecycle
-from meetings.models import AccuracyComment, ChairApproval, Meeting, MinutesApproval
+from records import services as lifecycle
+from meetings.models import Meeting, MinutesApproval
+from records.models import AccuracyComment, ChairApproval
 from meetings.services import meeting_create
 from partners.models import Membership
 from tests.conftest import make_login

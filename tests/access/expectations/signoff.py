@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from meetings.models import AccuracyComment, RenderJob
+from records.models import AccuracyComment, RenderJob
 from tests.access.spec import Access
 
 

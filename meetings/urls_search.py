@@ -1,7 +1,0 @@
-from django.urls import path
-
-from . import views_search
-
-urlpatterns = [
-    path("search/", views_search.search_results, name="search"),
-]

@@ -1,0 +1,112 @@
+"""The minutes lifecycle's own rows: accuracy comments, direct approvals, addenda, rendered
+documents. The meeting's record itself lives in ``meetings``; these sit beside it."""
+
+from django.db import models
+from django.db.models import Q
+
+from meetings.models import AgendaItem, Meeting
+from partners.models import Person
+
+
+class AccuracyComment(models.Model):
+    """A member's note on the accuracy of circulated draft minutes, optionally on one item."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="accuracy_comments")
+    item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accuracy_comments",
+    )
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="accuracy_comments")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    response = models.TextField(blank=True, help_text="What the secretariat did about it")
+
+    class Meta:
+        ordering = ["meeting", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:60]}"
+
+    @property
+    def is_resolved(self):
+        return self.resolved_at is not None
+
+
+class ChairApproval(models.Model):
+    """Approval recorded directly by the chair or secretariat, outside a later meeting."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="chair_approval")
+    approved_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)
+    corrections = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.meeting}: approved by {self.approved_by}"
+
+
+class Addendum(models.Model):
+    """A correction made after signing: a separate, dated record, never an edit of the minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="addenda")
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "created_at", "id"]
+        verbose_name_plural = "addenda"
+
+    def __str__(self):
+        return f"Addendum to {self.meeting}, {self.created_at:%-d %B %Y}"
+
+
+class RenderJob(models.Model):
+    """A document rendered in the background (large minutes, agenda packs) or kept for good
+    (the public copy of signed minutes, made once at signing)."""
+
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", "Minutes (members’ version)"
+        MINUTES_PUBLIC = "minutes_public", "Minutes (public version)"
+        AGENDA = "agenda", "Agenda pack"
+        DOCX = "docx", "Minutes (Word)"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Rendering"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="render_jobs")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=80, blank=True)
+    file = models.FileField(upload_to="renders/%Y/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    signed_copy = models.BooleanField(default=False, help_text="Made at signing; never replaced")
+    requested_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "kind"],
+                condition=Q(signed_copy=True),
+                name="render_one_signed_copy_per_kind",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.meeting} ({self.get_state_display()})"

@@ -1,0 +1,364 @@
+"""The minutes lifecycle: draft -> circulated -> approved -> signed, and addenda after signing.
+
+Every transition is a service here. Each checks the order (the status in the database, locked
+for the transaction) and the person's right through ``records.rules``; a refusal raises
+``TransitionRefused`` with a sentence the page shows as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Meeting, MinutesApproval
+from meetings.services import meeting_assert_editable
+from partners import rules as partner_rules
+from partners.models import Membership
+from partners.templatetags.minutebook import ukdate
+
+from . import pdf, rules
+from .fingerprint import record_fingerprint
+from .models import AccuracyComment, Addendum, ChairApproval, RenderJob
+from .selectors import meeting_record
+
+COMMENT_MAX_CHARS = 4000
+
+
+class TransitionRefused(ValidationError):
+    """A lifecycle step asked for in the wrong state or by the wrong person."""
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting's row, locked until the transaction ends: two clicks cannot both move it."""
+    return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+
+
+def _status_text(meeting: Meeting) -> str:
+    return {
+        Meeting.Status.DRAFT: "still a draft",
+        Meeting.Status.CIRCULATED: "circulated for accuracy",
+        Meeting.Status.APPROVED: "already approved",
+        Meeting.Status.SIGNED: "signed",
+    }[meeting.status]
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise TransitionRefused(message)
+
+
+@transaction.atomic
+def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
+    """Send the draft minutes to the body's members for accuracy.
+
+    Side effects: status becomes "circulated" (editing stops until returned to draft); every
+    current member with an e-mail address is sent one message with a link to read the draft
+    and comment, after the transaction commits.
+    """
+    meeting = _locked(meeting)
+    _require(
+        meeting.status == Meeting.Status.DRAFT,
+        f"Only draft minutes can be circulated; these are {_status_text(meeting)}.",
+    )
+    _require(rules.can_circulate_minutes(user, meeting), "Only the secretariat can circulate.")
+    _require(
+        meeting.items.exists(),
+        "There is nothing to circulate yet: this meeting has no agenda items or minutes.",
+    )
+    meeting.status = Meeting.Status.CIRCULATED
+    meeting.circulated_at = timezone.now()
+    meeting.save(update_fields=["status", "circulated_at", "updated_at"])
+    recipients = _member_emails(meeting)
+    transaction.on_commit(lambda: _send_circulation(meeting, recipients))
+    return meeting
+
+
+def _member_emails(meeting: Meeting) -> list[str]:
+    emails = (
+        Membership.objects.filter(partner_rules.current_memberships_q(), body_id=meeting.body_id)
+        .exclude(person__email="")
+        .values_list("person__email", flat=True)
+        .distinct()
+    )
+    return sorted(set(emails))
+
+
+def _send_circulation(meeting: Meeting, recipients: list[str]) -> None:
+
+    link = settings.SITE_URL + reverse("minutes_review", kwargs={"pk": meeting.pk})
+    subject = f"Draft minutes for checking: {meeting.body.name}, {ukdate(meeting.date)}"
+    body = (
+        f"The draft minutes of the {meeting.body.name} meeting held on "
+        f"{ukdate(meeting.date, 'full')} are ready for you to check.\n\n"
+        f"Read them and send any accuracy comments, item by item, here:\n{link}\n\n"
+        "They will be put for approval at the next meeting.\n"
+    )
+    send_mass_mail(
+        [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients],
+        fail_silently=False,
+    )
+
+
+@transaction.atomic
+def minutes_return_to_draft(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
+    """Take circulated minutes back to draft so the secretariat can make corrections.
+
+    Side effect: accuracy comments stay as they are, resolved or not, for the secretariat.
+    """
+    meeting = _locked(meeting)
+    _require(
+        meeting.status == Meeting.Status.CIRCULATED,
+        f"Only circulated minutes can go back to draft; these are {_status_text(meeting)}.",
+    )
+    _require(rules.can_return_to_draft(user, meeting), "Only the secretariat can do that.")
+    meeting.status = Meeting.Status.DRAFT
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def accuracy_comment_add(
+    *, meeting: Meeting, user: AbstractBaseUser, text: str, item: AgendaItem | None = None
+) -> AccuracyComment:
+    """A member's accuracy comment on circulated minutes (on one item, or on the whole)."""
+    meeting = _locked(meeting)
+    _require(
+        meeting.status == Meeting.Status.CIRCULATED,
+        "Comments are taken while the minutes are circulated for accuracy.",
+    )
+    if not rules.can_comment_on_minutes(user, meeting):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Write what should be corrected."})
+    if len(text) > COMMENT_MAX_CHARS:
+        raise ValidationError({"text": f"Keep it under {COMMENT_MAX_CHARS} characters."})
+    if item is not None and item.meeting_id != meeting.pk:
+        raise ValidationError({"item": "That item belongs to another meeting."})
+    return AccuracyComment.objects.create(
+        meeting=meeting, item=item, author=partner_rules.person_for(user), text=text
+    )
+
+
+@transaction.atomic
+def accuracy_comment_resolve(
+    *, comment: AccuracyComment, user: AbstractBaseUser, response: str = ""
+) -> AccuracyComment:
+    """The secretariat marks a comment dealt with, saying what was done."""
+    comment = (
+        AccuracyComment.objects.select_for_update()
+        .select_related("meeting__body")
+        .get(pk=comment.pk)
+    )
+    if not rules.can_resolve_comments(user, comment.meeting):
+        raise PermissionDenied
+    _require(not comment.is_resolved, "This comment has already been resolved.")
+    comment.resolved_at = timezone.now()
+    comment.resolved_by = partner_rules.person_for(user)
+    comment.response = (response or "").strip()
+    comment.save(update_fields=["resolved_at", "resolved_by", "response"])
+    return comment
+
+
+def _approval_check(previous: Meeting, outcome: str) -> None:
+    """The one rule for approving minutes, wherever it is recorded: only circulated minutes are
+    approved; signed minutes stay as signed (a later meeting may note their approval, never
+    correct or reject them: a correction after signing is an addendum)."""
+    if previous.status == Meeting.Status.SIGNED:
+        _require(
+            outcome == MinutesApproval.Outcome.APPROVED,
+            "These minutes are already signed: they cannot be rejected or corrected now. "
+            "Add an addendum to the signed minutes instead.",
+        )
+        return
+    _require(
+        previous.status in (Meeting.Status.CIRCULATED, Meeting.Status.APPROVED),
+        "Minutes are approved after they have been circulated; "
+        f"these are {_status_text(previous)}.",
+    )
+
+
+def _mark_approved(previous: Meeting) -> None:
+    if previous.status == Meeting.Status.CIRCULATED:
+        previous.status = Meeting.Status.APPROVED
+        previous.approved_at = timezone.now()
+        previous.save(update_fields=["status", "approved_at", "updated_at"])
+
+
+@transaction.atomic
+def minutes_approval_record(
+    *,
+    meeting: Meeting,
+    previous_meeting: Meeting,
+    outcome: str = MinutesApproval.Outcome.APPROVED,
+    corrections: str = "",
+    item: AgendaItem | None = None,
+) -> MinutesApproval:
+    """Record at ``meeting`` (a later meeting, still a draft) what it decided about
+    ``previous_meeting``'s minutes: approved, approved with corrections, or not approved.
+
+    The drafting pages ask ``meetings.rules.can_edit_meeting`` before calling. Side effect: the
+    previous meeting moves to "approved" unless the outcome is "not approved".
+    """
+    meeting_assert_editable(meeting)
+    previous = _locked(previous_meeting)
+    if previous.pk == meeting.pk:
+        raise ValidationError({"previous_meeting": "A meeting cannot approve its own minutes."})
+    if previous.body_id != meeting.body_id:
+        raise ValidationError({"previous_meeting": "Choose a meeting of the same body."})
+    if previous.date > meeting.date:
+        raise ValidationError(
+            {"previous_meeting": "Only an earlier meeting's minutes can be approved."}
+        )
+    corrections = (corrections or "").strip()
+    if outcome == MinutesApproval.Outcome.CORRECTED and not corrections:
+        raise ValidationError({"corrections": "Record the corrections made."})
+    _approval_check(previous, outcome)
+    approval, _ = MinutesApproval.objects.update_or_create(
+        meeting=meeting,
+        previous_meeting=previous,
+        defaults={"outcome": outcome, "corrections": corrections, "item": item},
+    )
+    if outcome != MinutesApproval.Outcome.NOT_APPROVED:
+        _mark_approved(previous)
+    return approval
+
+
+@transaction.atomic
+def minutes_approve(
+    *,
+    meeting: Meeting,
+    user: AbstractBaseUser,
+    corrections: str = "",
+    approving_meeting: Meeting | None = None,
+    item: AgendaItem | None = None,
+) -> Meeting:
+    """Record that circulated minutes were approved, with any corrections.
+
+    Normally approval is recorded at a later meeting's "minutes of the previous meeting" item
+    (``approving_meeting``: ``minutes_approval_record``). Without one, the chair or
+    secretariat records it directly, e.g. for a body that approves by correspondence; the
+    corrections are kept with the approval.
+    Side effect: status becomes "approved"; the chair may now sign.
+    """
+    meeting = _locked(meeting)
+    _require(
+        meeting.status == Meeting.Status.CIRCULATED,
+        f"Minutes are approved after they have been circulated; these are {_status_text(meeting)}.",
+    )
+    _require(
+        rules.can_approve_minutes(user, meeting),
+        "Only the chair, vice-chair or secretariat can record approval.",
+    )
+    corrections = (corrections or "").strip()
+    if approving_meeting is not None:
+        outcome = (
+            MinutesApproval.Outcome.CORRECTED if corrections else MinutesApproval.Outcome.APPROVED
+        )
+        minutes_approval_record(
+            meeting=approving_meeting,
+            previous_meeting=meeting,
+            outcome=outcome,
+            corrections=corrections,
+            item=item,
+        )
+        meeting.refresh_from_db()
+        return meeting
+    person = partner_rules.person_for(user)
+    if person is None:
+        raise TransitionRefused("Approval must be recorded by a named person.")
+    ChairApproval.objects.create(meeting=meeting, approved_by=person, corrections=corrections)
+    _mark_approved(meeting)
+    return meeting
+
+
+@transaction.atomic
+def minutes_sign(*, meeting: Meeting, user: AbstractBaseUser, password: str) -> Meeting:
+    """The chair (or vice-chair, or whoever chaired) signs approved minutes.
+
+    Side effects: records who signed and when; computes the record's fingerprint; renders the
+    members' and the public PDF once and stores them (``Meeting.signed_pdf`` with its SHA-256,
+    and a kept ``RenderJob`` for the public copy). From then on the record cannot change.
+    """
+
+    meeting = _locked(meeting)
+    _require(
+        meeting.status == Meeting.Status.APPROVED,
+        f"Only approved minutes can be signed; these are {_status_text(meeting)}.",
+    )
+    _require(
+        rules.can_sign_minutes(user, meeting),
+        "Only the chair, the vice-chair or the person who chaired the meeting can sign.",
+    )
+    if not password or not user.check_password(password):
+        raise ValidationError({"password": "That password is not right. Enter your own password."})
+    signer = partner_rules.person_for(user)
+    meeting.signed_by = signer
+    meeting.signed_at = timezone.now().replace(microsecond=0)
+    meeting.save(update_fields=["signed_by", "signed_at", "updated_at"])
+    fingerprint = record_fingerprint(meeting)
+
+    documents = {}
+    for public in (False, True):
+        record = meeting_record(meeting_id=meeting.pk, include_confidential=not public)
+        record.meeting.status = Meeting.Status.SIGNED
+        record.meeting.fingerprint = fingerprint
+        documents[public] = pdf.minutes_pdf_from_record(record, public=public)
+
+    stem = f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{fingerprint[:12]}"
+    public_copy = RenderJob(
+        meeting=meeting,
+        kind=RenderJob.Kind.MINUTES_PUBLIC,
+        state=RenderJob.State.DONE,
+        progress=100,
+        signed_copy=True,
+        requested_by=signer,
+        sha256=hashlib.sha256(documents[True]).hexdigest(),
+        finished_at=timezone.now(),
+    )
+    public_copy.file.save(f"{stem}-public.pdf", ContentFile(documents[True]), save=False)
+    public_copy.save()
+
+    meeting.signed_pdf.save(f"{stem}.pdf", ContentFile(documents[False]), save=False)
+    meeting.signed_pdf_sha256 = hashlib.sha256(documents[False]).hexdigest()
+    meeting.fingerprint = fingerprint
+    meeting.status = Meeting.Status.SIGNED
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def addendum_add(*, meeting: Meeting, user: AbstractBaseUser, text: str) -> Addendum:
+    """A correction after signing: a new, dated record beside the minutes, never an edit."""
+    meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)
+    _require(
+        meeting.status == Meeting.Status.SIGNED,
+        "Addenda are for signed minutes; change the draft instead.",
+    )
+    if not rules.can_add_addendum(user, meeting):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Write the correction."})
+    return Addendum.objects.create(
+        meeting=meeting, author=partner_rules.person_for(user), text=text
+    )
+
+
+def signed_meeting_for_fingerprint(code: str) -> Meeting | None:
+    """The signed meeting whose fingerprint is, or starts with, ``code`` (16+ hex digits)."""
+    code = (code or "").strip().lower()
+    if len(code) < 16 or any(c not in "0123456789abcdef" for c in code) or len(code) > 64:
+        return None
+    qs = Meeting.objects.select_related("body", "signed_by").filter(status=Meeting.Status.SIGNED)
+    qs = qs.filter(fingerprint=code) if len(code) == 64 else qs.filter(fingerprint__startswith=code)
+    found = list(qs[:2])
+    return found[0] if len(found) == 1 else None

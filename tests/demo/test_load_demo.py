@@ -19,13 +19,13 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Q
 from django.utils import timezone
-from portal.demo import demo_remove
-from portal.demo.loader import upcoming_date
-from drafting.selectors import drafts_for_user, minutes_editor_data
 
 from actions.models import Action
+from drafting.selectors import drafts_for_user, minutes_editor_data
 from meetings.models import AgendaItem, Attendance, Decision, Meeting, MinutesApproval
 from partners.models import Body, Membership, Organisation, Person, Team
+from portal.demo import demo_remove
+from portal.demo.loader import upcoming_date
 
 SIIG = "Sunderland Innovation and Improvement Group"
 GLOUCESTER = "Gloucester Partnership Executive"

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from drafting.selectors import html_to_text, text_to_html
 
 from actions.models import Action, ActionUpdate
 from actions.services import action_create, action_edit
+from drafting.selectors import html_to_text, text_to_html
 from meetings import services
 from meetings.errors import RecordLocked
 from meetings.models import Decision, Meeting

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from partners.models import Membership, Organisation
 from portal.search import (
     PAGE_SIZE,
     _Backend,
@@ -15,8 +17,6 @@ from portal.search import (
     render_marked,
     search_terms,
 )
-
-from partners.models import Membership, Organisation
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,

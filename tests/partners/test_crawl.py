@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from portal.demo import demo_remove
 
+from portal.demo import demo_remove
 from tests.partners.crawl import crawl
 
 DEMO_USERS = ["sonia", "jessica", "valerie", "admin"]

@@ -2,14 +2,14 @@ import html
 import io
 
 import pytest
-from records.documents import PRIVATE_LINE
 from pypdf import PdfReader
 
 from actions.models import ActionOwner
-from records import pdf
-from records import services as lifecycle
 from meetings.models import AgendaItem, Attendance, Decision
 from meetings.text import plain_text
+from records import pdf
+from records import services as lifecycle
+from records.documents import PRIVATE_LINE
 from tests.factories import PASSWORD
 
 from .conftest import move, pdf_text, squash

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from actions.models import Action, ActionOwner
-from records import services as lifecycle
 from meetings.errors import RecordLocked
 from meetings.models import AgendaItem, Attendance, Decision, Meeting
-from records.models import Addendum
 from meetings.services import decision_add, item_add, item_minutes_save
 from partners.models import Membership
+from records import services as lifecycle
+from records.models import Addendum
 from tests.conftest import make_login
 from tests.factories import PASSWORD, PersonFactory
 

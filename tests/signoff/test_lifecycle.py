@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from records import services as lifecycle
 from meetings.models import Meeting, MinutesApproval
-from records.models import AccuracyComment, ChairApproval
 from meetings.services import meeting_create
 from partners.models import Membership
+from records import services as lifecycle
+from records.models import AccuracyComment, ChairApproval
 from tests.conftest import make_login
 from tests.factories import PASSWORD
 

@@ -4,11 +4,11 @@ in-process (CELERY_TASK_ALWAYS_EAGER), so the same path must work without a work
 import hashlib
 
 import pytest
-from records.tasks import QUEUE_THRESHOLD, render_document
 
 from bench.data import bench_meeting_create
-from records.models import RenderJob
 from partners.models import Membership
+from records.models import RenderJob
+from records.tasks import QUEUE_THRESHOLD, render_document
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 

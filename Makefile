@@ -58,10 +58,10 @@ lint: install
 	$(PY) -m ruff format --check .
 
 worker: install
-	$(VENV)/bin/celery -A config worker -l info -c 2
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.local} $(VENV)/bin/celery -A config worker -l info -c 2
 
 beat: install
-	$(VENV)/bin/celery -A config beat -l info
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.local} $(VENV)/bin/celery -A config beat -l info
 
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)

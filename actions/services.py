@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import Protocol
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -126,38 +127,89 @@ def action_update(
     return update
 
 
+class ActionWording(Protocol):
+    """How a page writes an action's owners and due date as text, and reads them back.
+
+    The drafting pages' language (names, initials, groups; "by the next meeting") lives in an
+    app above this one, so ``action_edit`` is handed it instead of importing it.
+    """
+
+    def owners_text(self, action: Action) -> str: ...
+
+    def owners_parse(self, text: str) -> list[Owner]: ...
+
+    def due_text(self, action: Action) -> str: ...
+
+    def due_parse(self, text: str) -> tuple[dt.date | None, str]: ...
+
+
+def _typed_owners_and_due(
+    *, action: Action, typed: dict[str, str], wording: ActionWording
+) -> tuple[list[Owner], dt.date | None, str]:
+    """Owners and due date from what was typed. A field typed as it is shown counts as
+    unchanged and keeps its stored value: an owner who has since left the body, or a date
+    minuted as words, survives an edit of the wording alone. Only a changed field is read."""
+    owners = [o.owner for o in action.owners.all()]
+    due_date, due_note = action.due_date, action.due_note
+    errors = {}
+    if typed["owners"].strip() != wording.owners_text(action):
+        try:
+            owners = wording.owners_parse(typed["owners"])
+        except ValidationError as exc:
+            errors["owners"] = exc
+    if typed["due"].strip() != wording.due_text(action):
+        try:
+            due_date, due_note = wording.due_parse(typed["due"])
+        except ValidationError as exc:
+            errors["due"] = exc
+    if errors:
+        raise ValidationError(errors)
+    return owners, due_date, due_note
+
+
 @transaction.atomic
 def action_edit(
     *,
     action: Action,
-    owners: list[Owner],
-    due_date: dt.date | None,
+    owners: list[Owner] | None = None,
+    due_date: dt.date | None = None,
     due_note: str = "",
     author: Person | None = None,
     description: str | None = None,
+    typed: dict[str, str] | None = None,
+    wording: ActionWording | None = None,
 ) -> Action:
     """The secretariat's correction of who owns an action and when it is due, and (while its
     meeting's minutes are still a draft) of what it says.
+
+    Owners and due date come either as values (``owners``, ``due_date``, ``due_note``) or as
+    typed on a page (``typed`` = {"owners": ..., "due": ...}, read with ``wording``); typed,
+    only the fields that changed are read, and complaints about the date are keyed "due".
 
     Side effects: the owners are replaced; a changed due date is noted in the action's history
     (an ``ActionUpdate`` with the status unchanged) so members see why the date moved. The
     earlier wording is kept in the action's simple_history.
     """
-    errors = {}
     if description is not None:
         # The wording is part of the minutes: it changes only while they are a draft.
         meeting_assert_editable(action.meeting)
-        if not description.strip():
-            errors["description"] = "Say what is to be done."
+    if typed is not None:
+        owners, due_date, due_note = _typed_owners_and_due(
+            action=action, typed=typed, wording=wording
+        )
+    date_field, note_field = ("due", "due") if typed is not None else ("due_date", "due_note")
+    errors = {}
+    if description is not None and not description.strip():
+        errors["description"] = "Say what is to be done."
     if not owners:
         errors["owners"] = "Name at least one owner: a person, an organisation or a group."
     if due_date is not None and due_date < action.meeting.date:
-        errors["due_date"] = (
+        errors[date_field] = (
             "The due date cannot be before the meeting the action came from "
             f"({action.meeting.date:%-d %B %Y})."
         )
     if len(due_note) > 120:
-        errors["due_note"] = "Keep this under 120 characters."
+        errors[note_field] = "Keep this under 120 characters."
     if errors:
         raise ValidationError(errors)
     locked = Action.objects.select_for_update().get(pk=action.pk)

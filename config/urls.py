@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -42,8 +41,5 @@ urlpatterns = [
     path("", include("records.urls")),
     path("", include("actions.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded papers and signed PDFs are never served from /media/: each download goes through a
+# view that asks the rules (confidential papers must not reach anyone with a link).

@@ -50,3 +50,15 @@ def chaired_person_id(meeting) -> int | None:
         .values_list("person_id", flat=True)
         .first()
     )
+
+
+def can_view_item(user, item) -> bool:
+    """An item of a meeting the user reads; a confidential one (sub-items inherit it) only for
+    those who may see confidential business."""
+    if item.confidential:
+        return can_view_confidential(user, item.meeting)
+    return can_view_meeting(user, item.meeting)
+
+
+def can_download_paper(user, paper) -> bool:
+    return can_view_item(user, paper.item)

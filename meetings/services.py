@@ -199,6 +199,8 @@ def item_add(
         raise ValidationError({"title": "Give the item a title."})
     if parent is not None and parent.meeting_id != meeting.pk:
         raise ValidationError({"parent": "That item belongs to another meeting."})
+    # A sub-item of a confidential item is confidential: its content is part of the exempt item.
+    confidential = confidential or (parent is not None and parent.confidential)
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent).order_by("position")
     closing = [s for s in siblings if s.kind in (AgendaItem.Kind.AOB, AgendaItem.Kind.NEXT_MEETING)]
     if (
@@ -432,13 +434,22 @@ def item_update(
     presenter: Person | None = None,
     confidential: bool = False,
 ) -> AgendaItem:
-    """Change an item's heading details (its minutes are saved by ``item_minutes_save``)."""
+    """Change an item's heading details (its minutes are saved by ``item_minutes_save``).
+
+    Confidentiality follows the tree: marking an item confidential marks its sub-items, and a
+    sub-item of a confidential item cannot be made public on its own."""
     meeting_assert_editable(item.meeting)
     if not title.strip():
         raise ValidationError({"title": "Give the item a title."})
+    if not confidential and item.parent_id and item.parent.confidential:
+        raise ValidationError(
+            {"confidential": "This is a sub-item of a confidential item, so it is confidential too."}
+        )
     item.title, item.purpose = title.strip(), purpose
     item.presenter, item.confidential = presenter, confidential
     item.save(update_fields=["title", "purpose", "presenter", "confidential"])
+    if confidential:
+        AgendaItem.objects.filter(pk__in=_descendant_ids(item)).update(confidential=True)
     return item
 
 
@@ -498,6 +509,9 @@ def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
         last = new_parent.children.order_by("-position").first()
         item.parent, item.position = new_parent, (last.position + 1 if last else 1)
         item.save(update_fields=["parent", "position"])
+        if new_parent.confidential:
+            tree = [item.pk, *_descendant_ids(item)]
+            AgendaItem.objects.filter(pk__in=tree).update(confidential=True)
     elif direction == "out":
         if item.parent_id is None:
             raise ValidationError("This item is already at the top level.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bodies, meetings, search
+from .views import bodies, meetings, papers, search
 
 urlpatterns = [
     path("", bodies.home, name="home"),
@@ -8,4 +8,5 @@ urlpatterns = [
     path("bodies/<slug:slug>/", bodies.body_detail, name="body_detail"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("search/", search.search_results, name="search"),
+    path("papers/<int:pk>/download/", papers.paper_download, name="paper_download"),
 ]

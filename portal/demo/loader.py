@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +28,9 @@ from . import gloucester, iewm, sunderland
 
 MEETING_MODULES = [sunderland, gloucester, iewm]
 DEMO_PASSWORD = "minutebook-demo"
+# Demo logins belong to this group; removing the demo deletes these accounts and no others, so
+# a real account that happens to be called "admin" or "sonia" is never touched.
+DEMO_GROUP = "Demo accounts"
 EMAIL_DOMAIN = "example.org"
 
 LOGINS = [
@@ -420,6 +424,7 @@ def _meeting_load(module, body, people, teams, earlier) -> Meeting:
 
 def _logins_create(people: dict[str, Person], bodies: dict[str, Body]) -> None:
     User = get_user_model()
+    demo_group, _ = Group.objects.get_or_create(name=DEMO_GROUP)
     for row in LOGINS:
         person = people[row["person"]] if row["person"] else None
         email = row.get("email") or person.email
@@ -431,6 +436,7 @@ def _logins_create(people: dict[str, Person], bodies: dict[str, Body]) -> None:
             user = User.objects.create_user(
                 username=row["username"], email=email, password=DEMO_PASSWORD
             )
+        user.groups.add(demo_group)
         if person is not None:
             first, _, last = person.name.partition(" ")
             user.first_name, user.last_name = first, last
@@ -460,7 +466,7 @@ def demo_remove() -> None:
     bodies.delete()
     people = _all_people()
     Person.objects.filter(name__in=list(people), email__in=[demo_email(n) for n in people]).delete()
-    get_user_model().objects.filter(username__in=[row["username"] for row in LOGINS]).delete()
+    get_user_model().objects.filter(groups__name=DEMO_GROUP).delete()
     unused = Organisation.objects.filter(name__in=list(_all_organisations())).filter(
         people__isnull=True, memberships__isnull=True, owned_actions__isnull=True
     )

@@ -44,7 +44,8 @@ def browser_context_args(browser_context_args):
 
 def login(page, live_server, user, password=PASSWORD):
     """Log in through the real login form."""
-    page.goto(live_server.url + reverse("login"))
+    response = page.goto(live_server.url + reverse("login"))
+    assert response.status == 200
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()

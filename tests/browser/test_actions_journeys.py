@@ -53,8 +53,9 @@ def test_member_sees_overdue_first_marks_done_with_note_and_finds_it_in_done_lis
     page, live_server, journey
 ):
     login(page, live_server, journey["person"].user)
-    page.goto(live_server.url + reverse("my_actions"))
+    response = page.goto(live_server.url + reverse("my_actions"))
 
+    assert response.status == 200
     headings = page.locator("h2.action-group-heading").all_inner_texts()
     assert [h.split()[0] for h in headings] == ["Overdue", "Due", "Later"]
     first = page.locator("article.action-card").first
@@ -86,7 +87,8 @@ def test_my_actions_on_a_phone(browser, live_server, journey):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()
     login(page, live_server, journey["person"].user)
-    page.goto(live_server.url + reverse("my_actions"))
+    response = page.goto(live_server.url + reverse("my_actions"))
+    assert response.status == 200
     card = page.locator(f"#action-{journey['soon'].pk}")
     card.get_by_text("Update or see history").click()
 
@@ -103,7 +105,8 @@ def test_signed_link_updates_one_action_without_login(page, live_server, journey
         "action_link", args=[make_token(action=late, person_id=person.pk)]
     )
 
-    page.goto(url)
+    response = page.goto(url)
+    assert response.status == 200
     expect(page.get_by_role("heading", name=f"Update action {late.number}")).to_be_visible()
     assert serious_violations(page) == []
     screenshot(page, "actions-signed-link")
@@ -118,7 +121,9 @@ def test_signed_link_updates_one_action_without_login(page, live_server, journey
         "link",
         "Waiting for the final figures",
     )
-    page.goto(url)
+    # Used up: the link page says so with 410 Gone.
+    response = page.goto(url)
+    assert response.status == 410
     expect(page.get_by_role("heading", name="This link cannot be used")).to_be_visible()
 
 
@@ -128,19 +133,23 @@ def test_action_log_and_overdue_summary_pages(page, live_server, journey):
     MembershipFactory(person=secretary, body=body, role=Membership.Role.SECRETARIAT)
     login(page, live_server, secretary.user)
 
-    page.goto(live_server.url + reverse("body_actions", args=[body.slug]))
+    response = page.goto(live_server.url + reverse("body_actions", args=[body.slug]))
+    assert response.status == 200
     expect(page.locator("table.action-log tbody tr")).to_have_count(3)
     assert serious_violations(page) == []
     screenshot(page, "actions-body-log")
 
-    page.goto(live_server.url + reverse("body_overdue", args=[body.slug]))
+    response = page.goto(live_server.url + reverse("body_overdue", args=[body.slug]))
+    assert response.status == 200
     assert serious_violations(page) == []
     screenshot(page, "actions-overdue-summary")
 
-    page.goto(live_server.url + reverse("action_detail", args=[journey["late"].pk]))
+    response = page.goto(live_server.url + reverse("action_detail", args=[journey["late"].pk]))
+    assert response.status == 200
     assert serious_violations(page) == []
     screenshot(page, "actions-detail")
 
-    page.goto(live_server.url + reverse("profile"))
+    response = page.goto(live_server.url + reverse("profile"))
+    assert response.status == 200
     assert serious_violations(page) == []
     screenshot(page, "actions-profile")

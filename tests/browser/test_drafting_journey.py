@@ -234,7 +234,8 @@ def test_autosave_survives_a_dropped_connection_and_a_reload(page, live_server):
     meeting, item = draft_meeting(body)
     login(page, live_server, officer)
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(live_server.url + reverse("draft_minutes", kwargs={"pk": meeting.pk}))
+    response = page.goto(live_server.url + reverse("draft_minutes", kwargs={"pk": meeting.pk}))
+    assert response.status == 200
 
     editor_of(page, item).click()
     page.keyboard.type("Saved while online.")
@@ -268,7 +269,8 @@ def test_two_officers_clash_and_the_second_chooses(browser, live_server):
         context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="en-GB")
         page = context.new_page()
         login(page, live_server, user)
-        page.goto(url)
+        response = page.goto(url)
+        assert response.status == 200
         pages.append(page)
     first, other = pages
 
@@ -303,10 +305,11 @@ def test_history_shows_versions_and_restores_one(page, live_server):
         item=AgendaItem.objects.get(pk=item.pk), minutes="<p>Second draft.</p>", base_revision=1
     )
     login(page, live_server, officer)
-    page.goto(
+    response = page.goto(
         live_server.url
         + reverse("draft_item_history", kwargs={"pk": meeting.pk, "item_pk": item.pk})
     )
+    assert response.status == 200
     screenshot(page, "drafting-history")
     assert serious_violations(page) == []
     page.locator(".version-list li", has_text="First draft.").get_by_role("button").click()

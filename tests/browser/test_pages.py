@@ -173,8 +173,9 @@ def test_home_page_for_the_secretariat(page, live_server):
     data = build_siig()
     login(page, live_server, data["sonia"].user)
 
-    page.goto(live_server.url + reverse("home"))
+    response = page.goto(live_server.url + reverse("home"))
 
+    assert response.status == 200
     assert page.get_by_role("heading", name="Minutes in draft").is_visible()
     check(page, "home-secretariat")
 
@@ -183,27 +184,33 @@ def test_home_page_for_a_member(page, live_server):
     data = build_siig()
     login(page, live_server, data["valerie"].user)
 
-    page.goto(live_server.url + reverse("home"))
+    response = page.goto(live_server.url + reverse("home"))
 
+    assert response.status == 200
     assert page.locator(".action-link").all_inner_texts() == [
         "Report back on the Board's structure decision"
     ]
     check(page, "home-member")
 
 
-@pytest.mark.parametrize("tab", ["overview", "meetings", "decisions"])
-def test_body_page(page, live_server, tab):
+@pytest.mark.parametrize(
+    ("query", "active"),
+    [
+        ("", "Overview"),
+        ("?tab=overview", "Overview"),
+        ("?tab=meetings", "Meetings"),
+        ("?tab=decisions", "Decisions register"),
+    ],
+)
+def test_body_page(page, live_server, query, active):
     data = build_siig()
     login(page, live_server, data["valerie"].user)
 
-    page.goto(live_server.url + reverse("body_detail", args=[data["body"].slug]) + f"?tab={tab}")
+    response = page.goto(live_server.url + reverse("body_detail", args=[data["body"].slug]) + query)
 
-    assert page.locator(".nav-tabs .active").inner_text() in {
-        "Overview",
-        "Meetings",
-        "Decisions register",
-    }
-    check(page, f"body-{tab}")
+    assert response.status == 200
+    assert page.locator(".nav-tabs .active").all_inner_texts() == [active]
+    check(page, f"body-{query.removeprefix('?tab=') or 'default'}")
 
 
 @pytest.mark.parametrize("tab", ["minutes", "attendance", "agenda", "actions", "papers"])
@@ -211,10 +218,11 @@ def test_meeting_page(page, live_server, tab):
     data = build_siig()
     login(page, live_server, data["jessica"].user)
 
-    page.goto(
+    response = page.goto(
         live_server.url + reverse("meeting_detail", args=[data["meeting"].pk]) + f"?tab={tab}"
     )
 
+    assert response.status == 200
     assert page.locator("h1").inner_text() == "Meeting and Workshop"
     check(page, f"meeting-{tab}")
 
@@ -222,7 +230,10 @@ def test_meeting_page(page, live_server, tab):
 def test_decision_register_links_to_the_item_in_the_minutes(page, live_server):
     data = build_siig()
     login(page, live_server, data["valerie"].user)
-    page.goto(live_server.url + reverse("body_detail", args=[data["body"].slug]) + "?tab=decisions")
+    response = page.goto(
+        live_server.url + reverse("body_detail", args=[data["body"].slug]) + "?tab=decisions"
+    )
+    assert response.status == 200
 
     page.get_by_role("link", name="Sunderland Strategy Co-ordination Group").first.click()
 

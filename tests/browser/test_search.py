@@ -150,12 +150,14 @@ def test_search_empty_and_no_result_pages(page, live_server):
     user, _, _ = build_record()
     login(page, live_server, user)
 
-    page.goto(live_server.url + reverse("search"))
+    response = page.goto(live_server.url + reverse("search"))
+    assert response.status == 200
     assert page.get_by_role("heading", name="What you can search").is_visible()
     assert serious_violations(page) == []
     screenshot(page, "search-empty")
 
-    page.goto(live_server.url + reverse("search") + "?q=zeppelin&kind=items")
+    response = page.goto(live_server.url + reverse("search") + "?q=zeppelin&kind=items")
+    assert response.status == 200
     assert page.locator(".search-empty").inner_text() == (
         "Nothing found for “zeppelin”.\n\nTry removing the filters, or fewer or different words."
     )

@@ -34,7 +34,8 @@ def as_user(new_context, live_server):
 
 
 def _review(page, live_server, meeting):
-    page.goto(live_server.url + reverse("minutes_review", kwargs={"pk": meeting.pk}))
+    response = page.goto(live_server.url + reverse("minutes_review", kwargs={"pk": meeting.pk}))
+    assert response.status == 200
 
 
 def _alert(page):
@@ -132,7 +133,8 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     for name in ("Record approval", "Sign the minutes"):
         expect(officer.get_by_role("link", name=name)).to_have_count(0)
     expect(officer.locator("textarea")).to_have_count(0)
-    officer.goto(live_server.url + reverse("meeting_detail", kwargs={"pk": meeting.pk}))
+    response = officer.goto(live_server.url + reverse("meeting_detail", kwargs={"pk": meeting.pk}))
+    assert response.status == 200
     toolbar = officer.locator(".meeting-toolbar")
     expect(toolbar).to_be_visible()
     for name in ("Edit draft", "Agenda builder", "Sign"):
@@ -155,7 +157,8 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     screenshot(member, "signoff-verify-found")
 
     public = new_context().new_page()
-    public.goto(live_server.url + reverse("verify"))
+    response = public.goto(live_server.url + reverse("verify"))
+    assert response.status == 200
     public.get_by_label("Fingerprint").fill("0" * 16)
     public.get_by_role("button", name="Check").click()
     expect(public.get_by_role("heading", name="Not found")).to_be_visible()

@@ -131,11 +131,12 @@ def test_home_without_memberships_says_what_to_do(client):
 
 
 def _home_queries(client, user):
+    """The query count of the home page, and the open actions it says the user has."""
     client.force_login(user)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse("home"))
     assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return len(ctx.captured_queries), texts(response, "//h2[@id='actions-heading']")
 
 
 def _fill_home(person, size):
@@ -161,7 +162,10 @@ def test_home_query_count_does_not_grow_with_data(client):
 
     # Session, user, person, memberships, roles, 2 meeting lists, actions and their count,
     # drafts, awaiting approval and signature, and the savepoint pair of ATOMIC_REQUESTS.
-    assert _home_queries(client, small_person.user) == _home_queries(client, big_person.user) == 14
+    small = _home_queries(client, small_person.user)
+    big = _home_queries(client, big_person.user)
+
+    assert (small, big) == ((14, ["My open actions 1"]), (14, ["My open actions 12"]))
 
 
 # Bodies ---------------------------------------------------------------------------------------
@@ -179,12 +183,13 @@ def test_body_list_shows_only_my_bodies(client, body, member_user):
     ]
 
 
-def _get_queries(client, user, url):
+def _get_queries(client, user, url, shown):
+    """The query count of a page, and how many rows of ``shown`` (an XPath) it displays."""
     client.force_login(user)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return len(ctx.captured_queries), len(texts(response, shown))
 
 
 def test_body_list_query_count_does_not_grow_with_data(client):
@@ -194,9 +199,10 @@ def test_body_list_query_count_does_not_grow_with_data(client):
         for _ in range(size):
             MembershipFactory(person=person, body=BodyFactory(parent=parent))
 
-    assert _get_queries(client, small.user, reverse("body_list")) == _get_queries(
-        client, big.user, reverse("body_list")
-    )
+    small_count, small_rows = _get_queries(client, small.user, reverse("body_list"), "//tbody/tr")
+    big_count, big_rows = _get_queries(client, big.user, reverse("body_list"), "//tbody/tr")
+
+    assert (small_count, small_rows, big_rows) == (big_count, 1, 15)
 
 
 def test_body_overview_groups_members_by_role_with_organisation(
@@ -272,15 +278,53 @@ def _fill_body(body, size):
         DecisionFactory(item=AgendaItemFactory(meeting=past))
 
 
+# What each tab shows of _fill_body(size): the members (and the user) and the child bodies; the
+# upcoming and past meetings (25 past to a page); the decisions (25 to a page).
+BODY_TAB_ROWS = {
+    "overview": (
+        by_class("member-list", "ul")
+        + "[not(ancestor::details)]/li | //section[@aria-labelledby='children-heading']//li",
+        lambda size: (size + 1) + size,
+    ),
+    "meetings": (by_class("meeting-row", "a"), lambda size: size + min(size, 25)),
+    "decisions": (by_class("decision-register-entry", "li"), lambda size: min(size, 25)),
+}
+
+
 @pytest.mark.parametrize("tab", ["overview", "meetings", "decisions"])
 def test_body_detail_query_count_does_not_grow_with_data(client, tab):
-    counts = []
+    shown, expected_rows = BODY_TAB_ROWS[tab]
+    pages = []
     for size in (1, 30):
         body = BodyFactory()
         user = UserFactory()
         MembershipFactory(body=body, person=PersonFactory(user=user))
         _fill_body(body, size)
         url = reverse("body_detail", args=[body.slug]) + f"?tab={tab}"
-        counts.append(_get_queries(client, user, url))
+        pages.append(_get_queries(client, user, url, shown))
 
-    assert counts[0] == counts[1]
+    (small_count, small_rows), (big_count, big_rows) = pages
+    assert (small_count, small_rows, big_rows) == (big_count, expected_rows(1), expected_rows(30))
+
+
+@pytest.mark.parametrize(
+    ("params", "active"),
+    [
+        ({}, "Overview"),
+        ({"tab": "overview"}, "Overview"),
+        ({"tab": "meetings"}, "Meetings"),
+        ({"tab": "decisions"}, "Decisions register"),
+        ({"tab": "no-such-tab"}, "Overview"),
+    ],
+)
+def test_body_detail_marks_exactly_the_chosen_tab_active(client, body, member_user, params, active):
+    client.force_login(member_user)
+
+    response = client.get(reverse("body_detail", args=[body.slug]), params)
+
+    tabs = by_class("nav-tabs", "ul")
+    assert (
+        response.status_code,
+        texts(response, tabs + by_class("active", "a")),
+        texts(response, tabs + "//a[@aria-current='page']"),
+    ) == (200, [active], [active])

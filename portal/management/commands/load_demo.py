@@ -38,6 +38,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, reset=False, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "The demo cannot be loaded with these settings (production): it creates logins "
+                "with a published password."
+            )
         if once and demo_is_loaded():
             self.stdout.write("The demo is already loaded.")
             self._print_logins()

@@ -1,0 +1,313 @@
+"""actions/rules.py: who owns and who may see an action.
+
+``owner_row_includes`` (the reminder sweep's rule for one owner row) is held equal to
+``owned_actions_q`` (the query every page asks) over every kind of owner, membership and item;
+the pages and ``visible_actions`` are checked for members, owners outside the body, outsiders
+and administrators.
+"""
+
+import itertools
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from actions.models import Action, ActionOwner, ActionUpdate
+from actions.rules import owned_actions_q, owner_row_includes, visible_actions
+from partners.models import Membership
+from partners.rules import person_body_ids
+from tests.factories import (
+    ActionFactory,
+    ActionOwnerFactory,
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    TeamFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- owner_row_includes agrees with owned_actions_q -------------------------------------------
+
+
+def _team(body, *, everyone=False, members=()):
+    team = TeamFactory(body=body, everyone=everyone)
+    team.members.add(*members)
+    return {"person": None, "team": team}
+
+
+# Each builds the one owner row of the action from (person, action's body, another body the
+# person sits on). Organisation and team owners pass person=None: an owner is exactly one thing.
+OWNERS = {
+    "the person": lambda person, here, elsewhere: {"person": person},
+    "an organisation colleague": lambda person, here, elsewhere: {
+        "person": PersonFactory(organisation=person.organisation)
+    },
+    "their organisation": lambda person, here, elsewhere: {
+        "person": None,
+        "organisation": person.organisation,
+    },
+    "another organisation": lambda person, here, elsewhere: {
+        "person": None,
+        "organisation": OrganisationFactory(),
+    },
+    "a team of the body they are in": lambda person, here, elsewhere: _team(here, members=[person]),
+    "a team of another body they are in": lambda person, here, elsewhere: _team(
+        elsewhere, members=[person]
+    ),
+    "a team they are not in": lambda person, here, elsewhere: _team(
+        here, members=[PersonFactory()]
+    ),
+    "everyone of the action's body": lambda person, here, elsewhere: _team(here, everyone=True),
+    "everyone of another body they sit on": lambda person, here, elsewhere: _team(
+        elsewhere, everyone=True
+    ),
+    "everyone of a body they do not sit on": lambda person, here, elsewhere: _team(
+        BodyFactory(), everyone=True
+    ),
+}
+MEMBERSHIP = ["member of the action's body", "not a member of the action's body"]
+ITEMS = ["no item", "open item", "confidential item"]
+PERSON_ORGANISATION = ["with an organisation", "without an organisation"]
+
+CASES = [
+    pytest.param(*case, id=" / ".join(case))
+    for case in itertools.product(OWNERS, MEMBERSHIP, ITEMS, PERSON_ORGANISATION)
+    # "Their organisation" needs one; the others are the same rows either way.
+    if not (case[0] == "their organisation" and case[3] == "without an organisation")
+]
+
+
+def _row_includes(person, owner: ActionOwner, body_ids: set[int]) -> bool:
+    """Ask ``owner_row_includes`` from the stored rows, the way the reminder sweep does."""
+    action, team = owner.action, owner.team
+    return owner_row_includes(
+        person_id=person.pk,
+        person_org_id=person.organisation_id,
+        person_bodies=body_ids,
+        action_body_id=action.meeting.body_id,
+        confidential=action.item_id is not None and action.item.confidential,
+        owner_person_id=owner.person_id,
+        owner_org_id=owner.organisation_id,
+        team_members=set(team.members.values_list("pk", flat=True)) if team else None,
+        team_everyone_body_id=team.body_id if team and team.everyone else None,
+    )
+
+
+def _query_includes(person, action: Action, body_ids: set[int]) -> bool:
+    return Action.objects.filter(owned_actions_q(person, body_ids), pk=action.pk).exists()
+
+
+@pytest.mark.parametrize(("owner_kind", "membership", "item", "organisation"), CASES)
+def test_owner_row_includes_agrees_with_owned_actions_q(owner_kind, membership, item, organisation):
+    here, elsewhere = BodyFactory(), BodyFactory()
+    person = PersonFactory(
+        organisation=OrganisationFactory() if organisation == "with an organisation" else None
+    )
+    MembershipFactory(person=person, body=elsewhere)
+    if membership == "member of the action's body":
+        MembershipFactory(person=person, body=here)
+    meeting = MeetingFactory(body=here)
+    action = ActionFactory(
+        meeting=meeting,
+        item=None
+        if item == "no item"
+        else AgendaItemFactory(meeting=meeting, confidential=item == "confidential item"),
+    )
+    owner = ActionOwnerFactory(action=action, **OWNERS[owner_kind](person, here, elsewhere))
+    body_ids = person_body_ids(person)
+
+    by_row = _row_includes(person, owner, body_ids)
+    by_query = _query_includes(person, action, body_ids)
+
+    assert by_row == by_query
+
+
+@pytest.mark.parametrize("member_here", [True, False])
+def test_action_with_several_owner_rows_is_owned_when_any_row_includes(member_here):
+    here = BodyFactory()
+    person = PersonFactory()
+    if member_here:
+        MembershipFactory(person=person, body=here)
+    action = ActionFactory(meeting=MeetingFactory(body=here))
+    rows = [
+        ActionOwnerFactory(action=action, person=PersonFactory()),
+        ActionOwnerFactory(action=action, person=None, organisation=person.organisation),
+        ActionOwnerFactory(action=action, **_team(here, members=[person])),
+    ]
+    body_ids = person_body_ids(person)
+
+    by_rows = any(_row_includes(person, ActionOwner.objects.get(pk=r.pk), body_ids) for r in rows)
+    by_query = _query_includes(person, action, body_ids)
+
+    assert (by_rows, by_query) == (member_here, member_here)
+
+
+# --- Through the pages ------------------------------------------------------------------------
+
+
+def _login(client, person):
+    person.user = UserFactory()
+    person.save()
+    client.force_login(person.user)
+
+
+@pytest.fixture
+def secret_action(body, meeting):
+    """An action on a confidential item, owned directly by an officer who is not a member."""
+    action = ActionFactory(
+        meeting=meeting,
+        item=AgendaItemFactory(meeting=meeting, confidential=True),
+        description="Consult unions on severance",
+    )
+    ActionOwnerFactory(action=action, person=PersonFactory(name="Una Unison"))
+    return action
+
+
+def test_owner_outside_the_body_cannot_open_an_action_of_a_confidential_item(client, secret_action):
+    _login(client, secret_action.owners.get().person)
+
+    response = client.get(reverse("action_detail", args=[secret_action.pk]))
+
+    assert response.status_code == 404
+
+
+def test_owner_outside_the_body_cannot_update_an_action_of_a_confidential_item(
+    client, secret_action
+):
+    _login(client, secret_action.owners.get().person)
+
+    response = client.post(
+        reverse("action_update", args=[secret_action.pk]),
+        {"status": "done", "note": "Unions consulted"},
+    )
+
+    assert response.status_code == 404
+    assert Action.objects.get(pk=secret_action.pk).status == Action.Status.OPEN
+    assert list(ActionUpdate.objects.filter(action=secret_action)) == []
+
+
+def test_owner_outside_the_body_may_open_an_action_of_an_open_item(client, body, meeting):
+    officer = PersonFactory(name="Vince Taylor")
+    action = ActionFactory(
+        meeting=meeting, item=AgendaItemFactory(meeting=meeting), description="Circulate framework"
+    )
+    ActionOwnerFactory(action=action, person=officer)
+    _login(client, officer)
+
+    response = client.get(reverse("action_detail", args=[action.pk]))
+
+    assert (response.status_code, response.context["action"], response.context["can_update"]) == (
+        200,
+        action,
+        True,
+    )
+
+
+def test_member_of_the_body_may_open_an_action_of_a_confidential_item(
+    client, member_user, secret_action
+):
+    client.force_login(member_user)
+
+    response = client.get(reverse("action_detail", args=[secret_action.pk]))
+
+    assert (response.status_code, response.context["action"], response.context["can_update"]) == (
+        200,
+        secret_action,
+        False,
+    )
+
+
+def test_organisation_colleague_on_another_body_cannot_open_the_organisations_action(
+    client, meeting
+):
+    council = OrganisationFactory(name="Sunderland City Council")
+    colleague = PersonFactory(name="Ashley Green", organisation=council)
+    MembershipFactory(person=colleague, body=BodyFactory(), role=Membership.Role.MEMBER)
+    action = ActionFactory(meeting=meeting, item=AgendaItemFactory(meeting=meeting))
+    ActionOwnerFactory(action=action, person=None, organisation=council)
+    _login(client, colleague)
+
+    opened = client.get(reverse("action_detail", args=[action.pk]))
+    updated = client.post(reverse("action_update", args=[action.pk]), {"status": "done"})
+
+    assert (opened.status_code, updated.status_code) == (404, 404)
+    assert Action.objects.get(pk=action.pk).status == Action.Status.OPEN
+
+
+# --- visible_actions --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def visibility(body, meeting, member_user, outsider_user):
+    """Actions of the body and of the outsider's body, and an officer outside both who owns two
+    of the body's actions (one on a confidential item)."""
+    member = member_user.person
+    officer = PersonFactory(name="Vince Taylor", user=UserFactory())
+    elsewhere = outsider_user.person.memberships.get().body
+
+    def action(description, *, meeting=meeting, confidential=False, owners=()):
+        made = ActionFactory(
+            meeting=meeting,
+            item=AgendaItemFactory(meeting=meeting, confidential=confidential),
+            description=description,
+        )
+        for owner in owners:
+            ActionOwnerFactory(action=made, **owner)
+        return made
+
+    return {
+        "member": member_user,
+        "officer": officer.user,
+        "outsider": outsider_user,
+        "open": action("Open item, officer's", owners=[{"person": officer}]),
+        "secret": action(
+            "Confidential item, officer's", confidential=True, owners=[{"person": officer}]
+        ),
+        # Owned twice over by the member: it must still be listed once.
+        "twice": action(
+            "The member's, twice",
+            owners=[{"person": member}, _team(body, members=[member])],
+        ),
+        "elsewhere": action("Another body's", meeting=MeetingFactory(body=elsewhere)),
+    }
+
+
+def _visible(user):
+    return sorted(visible_actions(user).values_list("description", flat=True))
+
+
+def test_visible_actions_for_a_member_are_every_action_of_their_body_once(visibility):
+    assert _visible(visibility["member"]) == [
+        "Confidential item, officer's",
+        "Open item, officer's",
+        "The member's, twice",
+    ]
+
+
+def test_visible_actions_for_an_owner_outside_the_body_leave_out_the_confidential(visibility):
+    assert _visible(visibility["officer"]) == ["Open item, officer's"]
+
+
+def test_visible_actions_for_an_outsider_are_only_their_own_body(visibility):
+    assert _visible(visibility["outsider"]) == ["Another body's"]
+
+
+def test_visible_actions_for_an_administrator_are_all(visibility):
+    admin = UserFactory(is_superuser=True)
+
+    assert _visible(admin) == [
+        "Another body's",
+        "Confidential item, officer's",
+        "Open item, officer's",
+        "The member's, twice",
+    ]
+
+
+def test_visible_actions_for_anonymous_are_none(visibility):
+    assert _visible(AnonymousUser()) == []

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Meeting
 from meetings.querysets import guarded_manager
-from partners.models import Organisation, Person, Team
+from partners.models import Body, Organisation, Person, Team
 
 
 class Action(models.Model):
@@ -21,7 +21,14 @@ class Action(models.Model):
     item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
     )
-    number = models.PositiveIntegerField(help_text="Reference number, kept across meetings")
+    number = models.PositiveIntegerField(help_text="The action's number in its meeting's minutes")
+    # The meeting's body, held here too so the database can keep references unique within it.
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(
+        max_length=60,
+        help_text='Unique within the body and never reused: "SIIG 2011/7" is its 7th action of '
+        "2011 (the body's short name, the meeting's year, the count)",
+    )
     description = models.TextField()
     due_date = models.DateField(null=True, blank=True)
     due_note = models.CharField(
@@ -51,6 +58,11 @@ class Action(models.Model):
                 fields=["meeting", "number"],
                 name="action_number_unique_per_meeting",
                 violation_error_message="That action number is already used in this meeting.",
+            ),
+            models.UniqueConstraint(
+                fields=["body", "reference"],
+                name="action_reference_unique_in_body",
+                violation_error_message="That action reference is already used in this body.",
             ),
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
@@ -160,14 +172,57 @@ class ActionUpdate(models.Model):
         return f"{self.action}: {self.get_status_after_display()}"
 
 
+class ReminderSweep(models.Model):
+    """One run of the reminder sweep: planned in one go, sent as batches (``ReminderBatch``).
+
+    ``completed_at`` is set when the last batch is done. The next sweep reminds weekly-digest
+    people when a Monday has passed since the last completed sweep, so a Monday lost to a
+    crash or an outage is caught up the next day.
+    """
+
+    day = models.DateField(help_text="The day the sweep reminds for")
+    since = models.DateField(null=True, blank=True, help_text="Day of the last completed sweep")
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    batches = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["completed_at", "day"])]
+
+    def __str__(self):
+        state = "completed" if self.completed_at else "running"
+        return f"Reminder sweep for {self.day} ({state})"
+
+
+class ReminderBatch(models.Model):
+    """Up to a few hundred people of one sweep, sent over one SMTP connection by one task.
+
+    ``lines`` is the plan: ``{person_id: [[action_id, kind, period], ...]}``. A batch whose
+    worker died is sent again by the re-queued task; the claims make that safe."""
+
+    sweep = models.ForeignKey(ReminderSweep, on_delete=models.CASCADE, related_name="batch_set")
+    lines = models.JSONField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sweep", "id"]
+
+    def __str__(self):
+        return f"Reminder batch {self.pk} of sweep {self.sweep_id}"
+
+
 class ReminderDelivery(models.Model):
     """One reminder line claimed for one person: the sweep's record of what was sent.
 
-    The unique row is the claim. The sweep inserts the rows and sends the e-mail in one
-    transaction, so a crash before the commit releases the claim (the next sweep sends it) and
-    a second sweep running at the same time waits on the unique index and then skips it.
-    ``period`` names the occasion: the due date for "due soon" and "due today", the first day
-    of the current week-long overdue period for "overdue" (so overdue repeats weekly).
+    The unique row is the claim: a batch inserts its rows in one statement before sending
+    (``sent_at`` empty), and marks each person's rows sent as soon as the mail server has
+    accepted that person's message. A second sweep running at the same time finds the rows
+    taken and skips them; the rows of a batch whose worker died are sent by that batch's next
+    attempt (see ``actions.reminders``). ``period`` names the occasion: the due date for "due
+    soon" and "due today", the first day of the current week-long overdue period for
+    "overdue" (so overdue repeats weekly).
     """
 
     class Kind(models.TextChoices):
@@ -179,14 +234,24 @@ class ReminderDelivery(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     period = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
+    batch = models.ForeignKey(
+        ReminderBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True, help_text="Empty while sending")
 
     class Meta:
-        ordering = ["-sent_at", "-id"]
+        ordering = ["-claimed_at", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "action", "kind", "period"], name="reminder_once_per_period"
             ),
+        ]
+        indexes = [
+            # Unsent claims are few (a batch's, while it sends): found by person, cheaply.
+            models.Index(
+                fields=["person"], condition=Q(sent_at__isnull=True), name="reminder_claim_unsent"
+            )
         ]
 
     def __str__(self):

@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting
 from meetings.services import meeting_assert_editable
-from partners.models import Organisation, Person, Team
+from partners.models import Body, Organisation, Person, Team
 
 from .models import Action, ActionOwner, ActionUpdate
 
 NOTE_MAX_CHARS = 5000
 Owner = Person | Organisation | Team
+NO_OWNER_MESSAGE = "Name at least one owner: a person, an organisation or a group."
 
 
 def _owner_kwargs(owner: Owner) -> dict:
@@ -29,6 +30,20 @@ def _owner_kwargs(owner: Owner) -> dict:
     if isinstance(owner, Team):
         return {"team": owner}
     raise ValidationError({"owners": f"Unknown owner: {owner!r}"})
+
+
+def _next_reference(meeting: Meeting) -> str:
+    """The body's next action reference for the meeting's year: "SIIG 2011/7".
+
+    The body's row is locked while the count is read, so two officers adding actions to the
+    body's meetings at the same moment cannot be given the same reference."""
+    body = Body.objects.select_for_update().get(pk=meeting.body_id)
+    prefix = f"{body.short_name or body.name} {meeting.date.year}/"
+    taken = Action.objects.filter(body_id=body.pk, reference__startswith=prefix).values_list(
+        "reference", flat=True
+    )
+    counts = [int(r.removeprefix(prefix)) for r in taken if r.removeprefix(prefix).isdigit()]
+    return f"{prefix}{max(counts, default=0) + 1}"
 
 
 @transaction.atomic
@@ -42,14 +57,20 @@ def action_create(
     due_note: str = "",
     number: int | None = None,
     status: str = Action.Status.OPEN,
+    owner_to_be_confirmed: bool = False,
 ) -> Action:
-    """Record an action arising at ``meeting`` (from ``item``), owned by one or more owners."""
+    """Record an action arising at ``meeting`` (from ``item``), owned by one or more owners.
+
+    With ``owner_to_be_confirmed`` and no owners, the minutes name nobody yet ("circulate the
+    presentation with the minutes"): the action waits for the secretariat to name its owner.
+    Side effect: the action is given the body's next reference ("SIIG 2011/7").
+    """
     meeting_assert_editable(meeting)
     errors = {}
     if not description.strip():
         errors["description"] = "Say what is to be done."
-    if not owners:
-        errors["owners"] = "Name at least one owner: a person, an organisation or a group."
+    if not owners and not owner_to_be_confirmed:
+        errors["owners"] = NO_OWNER_MESSAGE
     if due_date is not None and due_date < meeting.date:
         errors["due_date"] = "The due date cannot be before the meeting the action came from."
     if item is not None and item.meeting_id != meeting.pk:
@@ -62,6 +83,8 @@ def action_create(
         raise ValidationError({"number": "That action number is already used in this meeting."})
     action = Action.objects.create(
         meeting=meeting,
+        body_id=meeting.body_id,
+        reference=_next_reference(meeting),
         item=item,
         number=number,
         description=description.strip(),
@@ -69,6 +92,11 @@ def action_create(
         due_note=due_note.strip(),
         status=status,
     )
+    _owners_store(action, owners)
+    return action
+
+
+def _owners_store(action: Action, owners: list[Owner]) -> None:
     seen = set()
     rows = []
     for position, owner in enumerate(owners):
@@ -78,7 +106,6 @@ def action_create(
         seen.add(key)
         rows.append(ActionOwner(action=action, position=position, **_owner_kwargs(owner)))
     ActionOwner.objects.bulk_create(rows)
-    return action
 
 
 @transaction.atomic
@@ -178,6 +205,7 @@ def action_edit(
     description: str | None = None,
     typed: dict[str, str] | None = None,
     wording: ActionWording | None = None,
+    owner_to_be_confirmed: bool = False,
 ) -> Action:
     """The secretariat's correction of who owns an action and when it is due, and (while its
     meeting's minutes are still a draft) of what it says.
@@ -185,6 +213,9 @@ def action_edit(
     Owners and due date come either as values (``owners``, ``due_date``, ``due_note``) or as
     typed on a page (``typed`` = {"owners": ..., "due": ...}, read with ``wording``); typed,
     only the fields that changed are read, and complaints about the date are keyed "due".
+
+    No owners is accepted with ``owner_to_be_confirmed`` (or typed as "to be confirmed", which
+    ``wording`` reads as no owners): the action waits for the secretariat to name one.
 
     Side effects: the owners are replaced; a changed due date is noted in the action's history
     (an ``ActionUpdate`` with the status unchanged) so members see why the date moved. The
@@ -197,12 +228,14 @@ def action_edit(
         owners, due_date, due_note = _typed_owners_and_due(
             action=action, typed=typed, wording=wording
         )
+        # The wording refuses a blank "who": no owners read from it means "to be confirmed".
+        owner_to_be_confirmed = not owners
     date_field, note_field = ("due", "due") if typed is not None else ("due_date", "due_note")
     errors = {}
     if description is not None and not description.strip():
         errors["description"] = "Say what is to be done."
-    if not owners:
-        errors["owners"] = "Name at least one owner: a person, an organisation or a group."
+    if not owners and not owner_to_be_confirmed:
+        errors["owners"] = NO_OWNER_MESSAGE
     if due_date is not None and due_date < action.meeting.date:
         errors[date_field] = (
             "The due date cannot be before the meeting the action came from "
@@ -232,8 +265,8 @@ def action_edit(
         ActionUpdate.objects.create(
             action=locked,
             author=author,
-            note=f"Owners changed from {', '.join(before_owners) or 'nobody'} "
-            f"to {', '.join(after_owners)}.",
+            note=f"Owners changed from {', '.join(before_owners) or 'to be confirmed'} "
+            f"to {', '.join(after_owners) or 'to be confirmed'}.",
             status_before=locked.status,
             status_after=locked.status,
         )
@@ -244,13 +277,7 @@ def action_edit(
     locked.revision += 1
     locked.save()
     ActionOwner.objects.filter(action=locked).delete()
-    rows, seen = [], set()
-    for position, owner in enumerate(owners):
-        key = (type(owner).__name__, owner.pk)
-        if key not in seen:
-            seen.add(key)
-            rows.append(ActionOwner(action=locked, position=position, **_owner_kwargs(owner)))
-    ActionOwner.objects.bulk_create(rows)
+    _owners_store(locked, owners)
     action.refresh_from_db()
     return locked
 

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("actions/", views.my_actions, name="my_actions"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("actions/<int:pk>/details/", views.action_card_details, name="action_card_details"),
     path("actions/<int:pk>/update/", views.action_update, name="action_update"),
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/link/<str:token>/", views.action_link, name="action_link"),

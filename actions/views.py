@@ -63,8 +63,6 @@ def my_actions(request):
     qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
     page = Paginator(qs, _per_page(request)).get_page(request.GET.get("page"))
     actions = list(page.object_list)
-    for action in actions:
-        action.update_form = ActionUpdateForm(action=action, prefix_id=True)
     context.update(
         {
             "filterset": filterset,
@@ -109,6 +107,22 @@ def _detail_context(request, action, update_form=None, edit_form=None) -> dict:
 def action_detail(request, pk):
     action = _action_or_404(request, pk)
     return render(request, "actions/action_detail.html", _detail_context(request, action))
+
+
+@login_required
+@require_GET
+def action_card_details(request, pk):
+    """The update form and history of one card of My actions, loaded when the card is opened."""
+    action = _action_or_404(request, pk)
+    if rules.can_update_action(request.user, action):
+        action.update_form = ActionUpdateForm(action=action, prefix_id=True)
+    next_url = request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    context = {"action": action, "today": timezone.localdate(), "next_url": next_url}
+    return render(request, "actions/_card_details.html", context)
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -352,9 +366,9 @@ def body_actions_csv(request, slug):
             [
                 action.meeting.date.isoformat(),
                 (f"{action.item.number} {action.item.title}".strip() if action.item else ""),
-                action.number,
+                action.reference,
                 _csv_safe(action.description),
-                _csv_safe("; ".join(o.label for o in action.owners.all())),
+                _csv_safe("; ".join(o.label for o in action.owners.all()) or "To be confirmed"),
                 action.due_date.isoformat() if action.due_date else "",
                 _csv_safe(action.due_note),
                 action.get_status_display(),

@@ -1,131 +1,169 @@
-"""Render a 40-item meeting with 60 actions to PDF and print the seconds (target: under 3 s).
+"""Benchmarks anyone can run: `make bench` (PostgreSQL; starts it like `make test` does).
 
-Run with `make bench` (or `make bench BENCH_ARGS="--runs 5"`). Uses DATABASE_URL (SQLite under
-var/ by default); the data is made in a transaction that is rolled back, so nothing is left behind.
+    make bench                                   # everything below, in this order
+    make bench BENCH_ARGS="data --scale 10x"     # make (or reuse) one size's database
+    make bench BENCH_ARGS="pages --scale 10x"    # p50/p95 of each page against the floor
+    make bench BENCH_ARGS="sweep --scale 100x"   # the reminder sweep
+    make bench BENCH_ARGS="load --scale 10x"     # My actions under wrk, 16 connections
+    make bench BENCH_ARGS="pdf"                  # the minutes PDF, stage by stage
 
-Each stage is timed on its own: importing WeasyPrint (once per process, so a worker pays it at
-start, not per document), building the context from the database, rendering the HTML, and
-WeasyPrint's layout and PDF writing. The number judged against the target is the total of the
-per-document stages, without the import. Wall time suffers when other work shares the CPUs, so
-CPU time is printed beside it along with the load average; compare runs made on a quiet machine.
+Each size has its own database (BENCH_DATABASE_URL with _1x, _10x or _100x appended), made once
+in bulk and reused while its generator version matches (``--fresh`` makes it again). Each
+measurement runs in a child process of its own with config.settings.bench (DEBUG off).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-
-TARGET_SECONDS = 3.0
-STAGES = ("context", "html", "layout", "write")
-
-
-class _Timer:
-    def __init__(self) -> None:
-        self.wall: dict[str, float] = {}
-        self.cpu: dict[str, float] = {}
-
-    def __call__(self, stage: str):
-        timer = self
-
-        class _Stage:
-            def __enter__(self):
-                self.wall = time.perf_counter()
-                self.cpu = time.process_time()
-
-            def __exit__(self, *exc):
-                timer.wall[stage] = time.perf_counter() - self.wall
-                timer.cpu[stage] = time.process_time() - self.cpu
-
-        return _Stage()
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/minutebook_bench"
+COMMANDS = ("data", "pages", "sweep", "load", "pdf")
 
 
-def _render_once(meeting, *, public: bool):
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
-
-    from meetings import pdf
-    from records.documents import minutes_context
-
-    t = _Timer()
-    with t("context"):
-        context = minutes_context(meeting, public=public, for_pdf=True)
-    with t("html"):
-        html = render_to_string("pdf/minutes.html", context)
-    with t("layout"):
-        document = HTML(string=html, base_url="/").render(stylesheets=pdf._stylesheets())
-    with t("write"):
-        data = document.write_pdf()
-    return t, len(document.pages), len(data)
+def database_url(scale: str) -> str:
+    base = urlsplit(os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    return urlunsplit(base._replace(path=f"{base.path}_{scale}"))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="timed renders of each version")
-    args = parser.parse_args()
+def _admin_connection(url: str):
+    import psycopg2
 
+    parts = urlsplit(url)
+    conn = psycopg2.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+        password=parts.password,
+        dbname="postgres",
+    )
+    conn.autocommit = True
+    return conn, parts.path.lstrip("/")
+
+
+def database_prepare(url: str, *, fresh: bool) -> None:
+    """Create the database if it is missing (drop it first with ``fresh``)."""
+    conn, name = _admin_connection(url)
+    with conn.cursor() as cursor:
+        if fresh:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
+def child(command: str, scale: str, extra: list[str]) -> int:
+    """Run one measurement in a fresh process against the scale's database."""
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url(scale),
+        DJANGO_SETTINGS_MODULE="config.settings.bench",
+        PYTHONHASHSEED="0",
+    )
+    args = [sys.executable, str(Path(__file__).resolve()), "_child", command, "--scale", scale]
+    return subprocess.call(args + extra, cwd=ROOT, env=env)
+
+
+def data_main(args) -> int:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.data import MARKER, SCALES, dataset_create, dataset_marker
+
+    call_command("migrate", verbosity=0)
+    marker = dataset_marker()
+    if marker is not None:
+        print(f"{args.scale}: database ready ({MARKER}, made {marker.acronym.split()[-1]})")
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM actions_action")
+        if cursor.fetchone()[0]:
+            print(f"{args.scale}: the database holds other data; run with --fresh", file=sys.stderr)
+            return 1
+    scale = SCALES[args.scale]
+    start = time.perf_counter()
+    dataset_create(scale, today=timezone.localdate())
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    seconds = time.perf_counter() - start
+    print(
+        f"{scale.name}: made {scale.bodies:,} bodies, {scale.people:,} people, "
+        f"{scale.meetings:,} meetings, {scale.actions:,} actions in {seconds:.0f} s"
+    )
+    return 0
+
+
+def child_main(argv: list[str]) -> int:
     import django
 
     django.setup()
-    from django.core.management import call_command
-    from django.db import transaction
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument("--scale", default="1x")
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args(argv)
+    if args.command == "data":
+        return data_main(args)
+    if args.command == "pages":
+        from bench.pages import pages_main
 
-    call_command("migrate", verbosity=0)
-    start = time.perf_counter()
-    import weasyprint  # noqa: F401
+        return pages_main(args)
+    if args.command == "sweep":
+        from bench.sweep import sweep_main
 
-    import_seconds = time.perf_counter() - start
+        return sweep_main(args)
+    if args.command == "load":
+        from bench.load import load_main
 
-    from bench.data import bench_meeting_create
+        return load_main(args)
+    from bench.pdf import pdf_main
 
-    class Rollback(Exception):
-        pass
+    return pdf_main(args)
 
-    results: dict[str, list] = {"members": [], "public": []}
-    try:
-        with transaction.atomic():
-            meeting = bench_meeting_create(tag=str(os.getpid()))
-            _render_once(meeting, public=False)  # warm fonts, templates and CSS parsing
-            for _ in range(args.runs):
-                for label, public in (("members", False), ("public", True)):
-                    results[label].append(_render_once(meeting, public=public))
-            raise Rollback
-    except Rollback:
-        pass
 
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"load average {load} on {os.cpu_count()} cores (busy CPUs slow WeasyPrint in step)")
-    print(f"import weasyprint: {import_seconds:.2f} s (once per process, not counted below)")
-    print("40 items, 60 actions; median of", args.runs, "runs; seconds wall (cpu)")
-    header = f"{'version':<9}" + "".join(f"{s:>15}" for s in STAGES)
-    print(header + f"{'total':>15}{'pages':>7}{'KiB':>6}")
-    worst = 0.0
-    for label, runs in results.items():
-        cells = []
-        for stage in STAGES:
-            wall = statistics.median(t.wall[stage] for t, _, _ in runs)
-            cpu = statistics.median(t.cpu[stage] for t, _, _ in runs)
-            cells.append(f"{wall:>7.2f} ({cpu:.2f})")
-        totals = [sum(t.wall.values()) for t, _, _ in runs]
-        cpu_totals = [sum(t.cpu.values()) for t, _, _ in runs]
-        total = statistics.median(totals)
-        worst = max(worst, total)
-        _, pages, size = runs[-1]
-        print(
-            f"{label:<9}"
-            + "".join(f"{c:>15}" for c in cells)
-            + f"{total:>7.2f} ({statistics.median(cpu_totals):.2f})"
-            + f"{pages:>7}{size / 1024:>6.0f}"
-        )
-    verdict = "PASS" if worst < TARGET_SECONDS else "FAIL"
-    print(f"worst median total {worst:.2f} s; target < {TARGET_SECONDS:.0f} s: {verdict}")
-    return 0 if worst < TARGET_SECONDS else 1
+PLAN = [
+    ("data", "1x"),
+    ("data", "10x"),
+    ("data", "100x"),
+    ("pages", "1x"),
+    ("pages", "10x"),
+    ("load", "10x"),
+    ("sweep", "100x"),
+    ("pdf", "1x"),
+]
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["_child"]:
+        return child_main(sys.argv[2:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", choices=("all", *COMMANDS), default="all")
+    parser.add_argument("--scale", choices=("1x", "10x", "100x"))
+    parser.add_argument("--fresh", action="store_true", help="make the data again")
+    args, extra = parser.parse_known_args()
+    if args.command == "all":
+        plan = PLAN
+    else:
+        scale = args.scale or {"sweep": "100x", "load": "10x"}.get(args.command, "1x")
+        plan = [("data", scale)] + ([(args.command, scale)] if args.command != "data" else [])
+    failures = 0
+    for command, scale in plan:
+        if command == "data":
+            database_prepare(database_url(scale), fresh=args.fresh)
+        print(f"\n== {command} {scale} ==", flush=True)
+        failures += child(command, scale, extra) != 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

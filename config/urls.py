@@ -38,8 +38,11 @@ urlpatterns = [
     ),
     path("", include("portal.urls")),
     path("", include("drafting.urls")),
+    path("", include("directory.urls")),
+    path("", include("imports.urls")),
     path("", include("records.urls")),
     path("", include("actions.urls")),
+    path("", include("public.urls")),
 ]
 # Uploaded papers and signed PDFs are never served from /media/: each download goes through a
 # view that asks the rules (confidential papers must not reach anyone with a link).

@@ -7,13 +7,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
+from django.urls import reverse
 
 from actions.models import Action
 from meetings.models import AgendaItem, Attendance, Decision, Meeting, MinutesApproval
 from partners.models import Body, Person
 
-from .selectors import paper_file_check, text_to_html
+from .text import html_to_text, paper_file_check, text_keeps_html, text_to_html
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -110,18 +110,30 @@ class ScheduleForm(forms.Form):
 
 class ItemForm(forms.Form):
     title = forms.CharField(max_length=300, error_messages={"required": "Give the item a title."})
+    number = forms.CharField(
+        max_length=12,
+        required=False,
+        help_text="Leave blank to number it automatically, or type the body's own number "
+        "(such as 45/11 or 3a).",
+    )
     parent = forms.TypedChoiceField(
         required=False, coerce=int, empty_value=None, label="Under", choices=()
     )
     purpose = forms.ChoiceField(choices=AgendaItem.Purpose.choices, required=False)
     presenter = forms.ModelChoiceField(
-        queryset=Person.objects.none(), required=False, empty_label="No presenter"
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="No presenter",
+        help_text="Members of the body and anyone on the register: add a guest or a substitute "
+        "to the register to choose them here.",
     )
     confidential = forms.BooleanField(
         required=False, label="Confidential (left out of the public version)"
     )
 
     def __init__(self, *args, items=(), people=None, with_parent=True, **kwargs):
+        # "item-": the item page also holds the paper form, whose title is another field.
+        kwargs.setdefault("auto_id", "item-%s")
         super().__init__(*args, **kwargs)
         if with_parent:
             self.fields["parent"].choices = [("", "Top level")] + [
@@ -143,6 +155,10 @@ class PaperForm(forms.Form):
         help_text="PDF, Word, Excel or PowerPoint.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "paper-%s")
+        super().__init__(*args, **kwargs)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -196,20 +212,128 @@ class GuestForm(forms.Form):
             self.fields["substitute_for"].queryset = members
 
 
+class RegisterRowForm(forms.Form):
+    """One row of the register as the page posts it: each field is named "<name>-<row id>"
+    (the page's keyboard script and autosave send them so). A person may join and leave more
+    than once: "arrived-<id>" and "left-<id>" may each come several times."""
+
+    POSTED_AS = {
+        "category": "category",
+        "took_minutes": "minutes",
+        "arrivals": "arrived",
+        "departures": "left",
+        "group_label": "group",
+        "role_label": "role",
+        "note": "note",
+    }
+    # Left out of a post, these stay as they are (the service reads None as "unchanged").
+    KEPT_WHEN_OMITTED = ("category", "group_label", "role_label", "note")
+    MOVEMENTS = ("arrivals", "departures")
+
+    category = forms.ChoiceField(
+        choices=Attendance.Category.choices,
+        required=False,
+        error_messages={"invalid_choice": "Choose a category."},
+    )
+    took_minutes = forms.BooleanField(required=False)
+    arrivals = forms.Field(required=False, widget=forms.SelectMultiple)
+    departures = forms.Field(required=False, widget=forms.SelectMultiple)
+    # Lengths are the service's to check, so its message is the one shown.
+    group_label = forms.CharField(required=False)
+    role_label = forms.CharField(required=False)
+    note = forms.CharField(required=False)
+
+    def __init__(self, data, *, attendance: Attendance, items: list[AgendaItem]):
+        super().__init__(data, prefix=str(attendance.pk))
+        self.attendance = attendance
+        self.items = {str(i.pk): i for i in items}
+
+    def add_prefix(self, field_name):
+        if field_name not in self.POSTED_AS:  # Django asks this of ids too
+            return super().add_prefix(field_name)
+        return f"{self.POSTED_AS[field_name]}-{self.prefix}"
+
+    def clean(self):
+        data = super().clean()
+        for name in self.KEPT_WHEN_OMITTED:
+            widget = self.fields[name].widget
+            if widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name)):
+                data[name] = None
+        # Blank choices are the "add another" boxes; an item deleted since the page was drawn
+        # reads as none, as the stored row now does. Not posted at all: unchanged.
+        for name in self.MOVEMENTS:
+            key = self.add_prefix(name)
+            posted = self.data.getlist(key) if key in self.data else None
+            data[name] = (
+                None
+                if posted is None
+                else [self.items[v] for v in dict.fromkeys(posted) if v in self.items]
+            )
+        return data
+
+
+class RegisterForm(forms.Form):
+    """The whole register as posted: a row form for each row listed in "rows", and who chaired
+    (posted empty: nobody; left out: unchanged)."""
+
+    chaired = forms.IntegerField(required=False)
+
+    def __init__(self, data, *, rows: list[Attendance], items: list[AgendaItem]):
+        super().__init__(data)
+        self.rows = {a.pk: a for a in rows}
+        posted = [int(v) for v in data.getlist("rows") if v.isdigit()]
+        # A row removed meanwhile (from another tab) is skipped, as is one of another meeting.
+        self.row_forms = [
+            RegisterRowForm(data, attendance=self.rows[pk], items=items)
+            for pk in posted
+            if pk in self.rows
+        ]
+
+    @property
+    def chair_posted(self) -> bool:
+        return "chaired" in self.data
+
+    def clean_chaired(self) -> Attendance | None:
+        return self.rows.get(self.cleaned_data["chaired"])
+
+    def row_errors(self) -> dict[int, str]:
+        """Each refused row's complaints as one line, by row id."""
+        return {
+            form.attendance.pk: " ".join(m for messages in form.errors.values() for m in messages)
+            for form in self.row_forms
+            if form.errors
+        }
+
+
 class MinutesForm(forms.Form):
+    """An item's minutes. The page's editor sends HTML; without JavaScript the box holds plain
+    text (as in a decision's box), or the HTML itself when the minutes carry formatting the
+    box cannot write, so that nothing is lost either way."""
+
+    HTML, TEXT = "html", "text"
+
     minutes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8}))
     base_revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    # The page's editor says "html"; a post that does not say is read as HTML if it holds tags.
+    format = forms.ChoiceField(
+        choices=[(HTML, HTML), (TEXT, TEXT)], required=False, widget=forms.HiddenInput
+    )
+
+    @classmethod
+    def for_item(cls, item: AgendaItem, **kwargs) -> MinutesForm:
+        kind = cls.TEXT if text_keeps_html(item.minutes) else cls.HTML
+        shown = html_to_text(item.minutes) if kind == cls.TEXT else item.minutes
+        form = cls(
+            initial={"minutes": shown, "base_revision": item.revision, "format": kind}, **kwargs
+        )
+        # The editor starts from the HTML whatever the box shows.
+        form.fields["minutes"].widget.attrs["data-html"] = item.minutes
+        return form
 
     def clean_minutes(self):
         text = self.cleaned_data.get("minutes", "")
-        # Typed without the editor (no JavaScript): blank lines separate paragraphs.
-        if text.strip() and "<" not in text:
-            paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-            text = "".join(
-                "<p>" + "<br>".join(escape(line) for line in p.splitlines()) + "</p>"
-                for p in paragraphs
-            )
-        return text
+        kind = self.data.get("format") or (self.HTML if "<" in text else self.TEXT)
+        return text_to_html(text) if kind == self.TEXT else text
 
 
 class DecisionForm(forms.Form):
@@ -235,9 +359,11 @@ class ActionForm(forms.Form):
     owners = forms.CharField(
         max_length=400,
         label="Who",
-        help_text="Names or initials, an organisation or a group; separate several with commas.",
+        help_text="Names or initials, an organisation or a group; separate several with commas. "
+        "Nobody named yet: “to be confirmed”.",
         error_messages={
-            "required": "Name at least one owner: a person, an organisation or a group."
+            "required": "Name at least one owner: a person, an organisation or a group, or "
+            "write “to be confirmed”."
         },
     )
     due = forms.CharField(
@@ -246,6 +372,23 @@ class ActionForm(forms.Form):
         label="By when",
         help_text="A date (12/01/2027) or words such as “by the next meeting”.",
     )
+
+    def __init__(self, *args, meeting: Meeting, id_prefix: str, **kwargs):
+        super().__init__(*args, auto_id=f"{id_prefix}-%s", **kwargs)
+        # The owner field asks the picker's search for suggestions as the officer types.
+        self.list_id = f"owners-list-{id_prefix}"
+        self.fields["owners"].widget.attrs.update(
+            {
+                "list": self.list_id,
+                "autocomplete": "off",
+                "hx-get": reverse("draft_owner_search", kwargs={"pk": meeting.pk}),
+                "hx-trigger": "input changed delay:150ms",
+                "hx-target": f"#{self.list_id}",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
+        self.fields["due"].widget.attrs.update({"list": "due-suggestions", "autocomplete": "off"})
 
 
 class DeclarationForm(forms.Form):

@@ -1,28 +1,31 @@
-"""Drafting-only helpers: reading what the drafting pages show, and understanding what the
-officer types (action owners as names or initials, due dates as dates or words, uploaded papers).
+"""Reads for the drafting pages, and action owners as the officer names them (names, initials,
+organisations and groups, which takes the database to understand). Text that needs no database
+to read or write is in ``drafting.text``.
 
 Reads here keep a fixed number of queries whatever the size of the meeting.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import zipfile
 from dataclasses import dataclass
-from html import unescape
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
-from django.template.defaultfilters import filesizeformat
-from django.utils.html import escape
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from actions.models import Action
 from actions.selectors import actions_with_owners
-from meetings.models import AgendaItem, Attendance, Declaration, Meeting, MinutesApproval
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Declaration,
+    Meeting,
+    MinutesApproval,
+    Movement,
+    Paper,
+)
 from meetings.selectors import meetings_base
-from meetings.text import clean_html
 from partners import rules as partner_rules
 from partners.models import Body, Membership, Organisation, Person, Team
 from records.selectors import meeting_record
@@ -39,6 +42,16 @@ def drafts_for_user(user) -> QuerySet[Meeting]:
     return qs.annotate(
         item_count=Count("items", distinct=True), action_count=Count("actions", distinct=True)
     ).order_by("date", "start_time", "pk")
+
+
+def actions_awaiting_owner(user) -> QuerySet[Action]:
+    """Open actions of the user's bodies whose owner is still to be confirmed, oldest meeting
+    first: the secretariat names someone (the minutes or the action page) and they drop off."""
+    qs = Action.objects.filter(owners__isnull=True).exclude(status__in=Action.CLOSED)
+    editable = partner_rules.editable_body_ids(user)
+    if editable is not None:
+        qs = qs.filter(body_id__in=editable)
+    return qs.select_related("meeting__body", "item").order_by("meeting__date", "number", "pk")
 
 
 def editable_bodies(user) -> QuerySet[Body]:
@@ -64,6 +77,27 @@ def previous_meeting_before(meeting: Meeting) -> Meeting | None:
         .order_by("-date", "-start_time", "-pk")
         .first()
     )
+
+
+def latest_meeting(body: Body) -> Meeting | None:
+    """The body's last meeting, whose times and venue a new series starts from."""
+    return Meeting.objects.filter(body=body).order_by("-date", "-start_time").first()
+
+
+def meeting_people(
+    meeting: Meeting, *, members: bool = False, register: bool = False
+) -> QuerySet[Person]:
+    """People a drafting page offers by name, alphabetically: the body's members (presenters),
+    anyone on this meeting's register (who a substitute deputises for), or both (action owners:
+    the minutes may name anyone of either)."""
+    if not (members or register):
+        return Person.objects.none()
+    where = Q()
+    if members:
+        where |= Q(memberships__body_id=meeting.body_id)
+    if register:
+        where |= Q(attendances__meeting_id=meeting.pk)
+    return Person.objects.filter(where).select_related("organisation").distinct().order_by("name")
 
 
 @dataclass
@@ -107,9 +141,60 @@ def minutes_editor_data(meeting: Meeting) -> EditorData:
     )
 
 
+def earlier_action(meeting: Meeting, action_pk: int) -> Action | None:
+    """An action of one of the body's earlier meetings (matters arising), or None."""
+    return (
+        Action.objects.filter(
+            pk=action_pk, meeting__body_id=meeting.body_id, meeting__date__lt=meeting.date
+        )
+        .select_related("meeting")
+        .first()
+    )
+
+
+# --- One agenda item: papers, decisions and actions, versions of its minutes --------------
+
+
+def item_papers(item: AgendaItem) -> list[Paper]:
+    return list(item.papers.order_by("position", "id"))
+
+
+def item_with_extras(item: AgendaItem) -> AgendaItem:
+    """The item afresh, with its decisions in order and its actions with their owners
+    (as ``item_actions``)."""
+    fresh = (
+        AgendaItem.objects.filter(pk=item.pk)
+        .prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.order_by("position", "id"))
+        )
+        .get()
+    )
+    fresh.meeting = item.meeting
+    fresh.item_actions = list(actions_with_owners().filter(item=fresh).order_by("number"))
+    return fresh
+
+
+def item_versions(item: AgendaItem) -> list:
+    """The saved versions of the item's minutes, newest first; a save that left the text as it
+    was is not worth listing."""
+    versions = list(
+        item.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    shown, previous_text = [], None
+    for version in reversed(versions):
+        if version.minutes != previous_text:
+            shown.append(version)
+            previous_text = version.minutes
+    shown.reverse()
+    return shown
+
+
 # --- Action owners: names, initials, organisations and groups -----------------------------
 
 OWNER_SPLIT = re.compile(r"\s*(?:,|/|;|&|\band\b)\s*", re.IGNORECASE)
+# What the minutes say when nobody is named yet; the action waits for the secretariat.
+TO_BE_CONFIRMED = "to be confirmed"
+TBC_WORDS = {TO_BE_CONFIRMED, "tbc", "to be confirmed.", "owner to be confirmed"}
 KIND_SUFFIX = re.compile(r"^(?P<label>.*?)\s*\((?P<tag>[^)]*)\)\s*$")
 
 
@@ -118,18 +203,6 @@ class OwnerOption:
     value: str
     label: str
     kind: str
-
-
-def _body_people(meeting: Meeting) -> list[Person]:
-    """People the minutes name: the body's members and anyone on this meeting's register."""
-    return list(
-        Person.objects.filter(
-            Q(memberships__body_id=meeting.body_id) | Q(attendances__meeting_id=meeting.pk)
-        )
-        .select_related("organisation")
-        .distinct()
-        .order_by("name")
-    )
 
 
 def _teams(meeting: Meeting) -> list[Team]:
@@ -153,12 +226,18 @@ def owners_parse(meeting: Meeting, text: str) -> list[Person | Organisation | Te
 
     Each part may be initials or a name of someone on the body or the register, a group of the
     body, or an organisation by name or acronym. Options from the picker carry a tag in
-    brackets ("(organisation)", "(group)", "(VH)") that settles ambiguity.
+    brackets ("(organisation)", "(group)", "(VH)") that settles ambiguity. "To be confirmed"
+    (or "TBC") on its own is nobody named yet: no owners.
     """
+    if " ".join((text or "").split()).casefold() in TBC_WORDS:
+        return []
     parts = [p.strip() for p in OWNER_SPLIT.split(text or "") if p.strip()]
     if not parts:
-        raise ValidationError("Name at least one owner: a person, an organisation or a group.")
-    people = _body_people(meeting)
+        raise ValidationError(
+            "Name at least one owner: a person, an organisation or a group, or write "
+            "“to be confirmed”."
+        )
+    people = list(meeting_people(meeting, members=True, register=True))
     teams = _teams(meeting)
     owners: list[Person | Organisation | Team] = []
     problems = []
@@ -214,7 +293,7 @@ def owners_text(action: Action) -> str:
             parts.append(_org_value(owner.organisation))
         else:
             parts.append(_team_value(owner.team))
-    return ", ".join(parts)
+    return ", ".join(parts) or TO_BE_CONFIRMED
 
 
 def due_text(action: Action) -> str:
@@ -236,7 +315,7 @@ def owner_options(meeting: Meeting, query: str, limit: int = 12) -> list[OwnerOp
     if not needle:
         return []
     options: list[OwnerOption] = []
-    for person in _body_people(meeting):
+    for person in meeting_people(meeting, members=True, register=True):
         words = [w.casefold() for w in person.name.split()]
         if (
             person.initials.casefold().startswith(needle)
@@ -251,6 +330,10 @@ def owner_options(meeting: Meeting, query: str, limit: int = 12) -> list[OwnerOp
                     kind="person",
                 )
             )
+    if not prefix.strip() and (TO_BE_CONFIRMED.startswith(needle) or "tbc".startswith(needle)):
+        options.append(
+            OwnerOption(value=TO_BE_CONFIRMED, label="To be confirmed", kind="nobody named yet")
+        )
     for team in _teams(meeting):
         if needle in team.name.casefold():
             options.append(
@@ -262,169 +345,6 @@ def owner_options(meeting: Meeting, query: str, limit: int = 12) -> list[OwnerOp
             OwnerOption(value=prefix + _org_value(org), label=org.name, kind="organisation")
         )
     return options[:limit]
-
-
-# --- Short formatted text typed in a plain box (decisions) --------------------------------
-
-LIST_LINE = re.compile(
-    r"^\s*(?:(?P<bullet>[-•*])|(?P<number>\d+)[.)]|(?P<letter>[a-z])\))\s+(?P<text>.*)$"
-)
-BOLD = re.compile(r"\*\*(.+?)\*\*")
-SIMPLE_TAGS = re.compile(r"</?(?:p|ul|ol|li|strong|b)(?:\s+type=\"a\")?>|<br\s*/?>")
-
-
-def text_to_html(text: str) -> str:
-    """Plain text as typed in a box into minutes HTML: blank lines part paragraphs, lines
-    starting "- ", "1." or "a)" make lists, **words** are bold. Text that already holds HTML
-    (from the rich editor, or left as HTML by ``html_to_text``) is returned unchanged."""
-    if not text.strip() or "<" in text:
-        return text
-    out: list[str] = []
-    paragraph: list[str] = []
-    list_kind = ""
-
-    def inline(line: str) -> str:
-        return BOLD.sub(r"<strong>\1</strong>", escape(line.strip()))
-
-    def close_paragraph():
-        if paragraph:
-            out.append("<p>" + "<br>".join(inline(line) for line in paragraph) + "</p>")
-            paragraph.clear()
-
-    def close_list():
-        nonlocal list_kind
-        if list_kind:
-            out.append("</ul>" if list_kind == "ul" else "</ol>")
-            list_kind = ""
-
-    for line in text.splitlines():
-        match = LIST_LINE.match(line)
-        if match:
-            close_paragraph()
-            kind = "ul" if match["bullet"] else ("ol-a" if match["letter"] else "ol")
-            if kind != list_kind:
-                close_list()
-                out.append({"ul": "<ul>", "ol": "<ol>", "ol-a": '<ol type="a">'}[kind])
-                list_kind = kind
-            out.append(f"<li>{inline(match['text'])}</li>")
-        elif not line.strip():
-            close_paragraph()
-            close_list()
-        else:
-            close_list()
-            paragraph.append(line)
-    close_paragraph()
-    close_list()
-    return "".join(out)
-
-
-def html_to_text(html: str) -> str:
-    """The reverse of ``text_to_html`` for text it could have made; anything richer (italics,
-    roman-numbered lists) is returned as HTML so nothing is lost by editing it."""
-    html = (html or "").strip()
-    if "<" not in html:
-        return html
-    if SIMPLE_TAGS.sub("", html).count("<"):
-        return html
-    lines: list[str] = []
-    for block in re.findall(r"<p>.*?</p>|<ul>.*?</ul>|<ol(?: type=\"a\")?>.*?</ol>", html, re.S):
-        if block.startswith("<p>"):
-            body = re.sub(r"<br\s*/?>", "\n", block[3:-4])
-            lines.append(_unbold(body))
-        else:
-            lettered = block.startswith('<ol type="a">')
-            items = re.findall(r"<li>(.*?)</li>", block, re.S)
-            marks = [
-                "-"
-                if block.startswith("<ul>")
-                else (f"{chr(97 + n)})" if lettered else f"{n + 1}.")
-                for n in range(len(items))
-            ]
-            lines.append("\n".join(f"{m} {_unbold(t)}" for m, t in zip(marks, items, strict=True)))
-    text = "\n\n".join(lines)
-    return text if clean_html(text_to_html(text)) == clean_html(html) else html
-
-
-def _unbold(fragment: str) -> str:
-    fragment = re.sub(r"</?(?:strong|b)>", "**", fragment)
-    return unescape(fragment).strip()
-
-
-# --- Due dates: a date, or words such as "by the next meeting" -----------------------------
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"]
-
-
-def due_parse(meeting: Meeting, text: str) -> tuple[dt.date | None, str]:
-    """(due date, due note). "by the next meeting" resolves to the body's next scheduled meeting
-    when there is one and keeps the words, as the minutes say them."""
-    text = " ".join((text or "").split())
-    if not text:
-        return None, ""
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.removeprefix("by ").strip())
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(cleaned, fmt).date(), ""
-        except ValueError:
-            continue
-    if "next meeting" in text.casefold():
-        upcoming = next_meeting_after(meeting)
-        return (upcoming.date if upcoming else None), text
-    if len(text) > 120:
-        raise ValidationError("Keep the due date short: a date, or words such as “in June”.")
-    return None, text
-
-
-# --- Papers: only office documents, checked by content as well as by name ------------------
-
-PAPER_TYPES = {
-    ".pdf": "PDF",
-    ".docx": "Word document",
-    ".xlsx": "Excel workbook",
-    ".pptx": "PowerPoint presentation",
-}
-# The part name each OOXML package must declare in [Content_Types].xml.
-OOXML_MAIN = {
-    ".docx": b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-    ".xlsx": b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-    ".pptx": b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-}
-
-
-def paper_file_check(upload) -> None:
-    """Refuse anything but a real PDF, DOCX, XLSX or PPTX within the size limit.
-
-    The name alone proves nothing (an .exe renamed .pdf), so the content is checked too: a PDF
-    starts with %PDF-, an Office file is a ZIP whose [Content_Types].xml names the right part.
-    """
-    name = upload.name or ""
-    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if ext not in PAPER_TYPES:
-        raise ValidationError(
-            "Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."
-        )
-    limit = settings.PAPER_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"This file is {filesizeformat(upload.size)}; papers can be at most {filesizeformat(limit)}."
-        )
-    kind = PAPER_TYPES[ext]
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if ext == ".pdf":
-        if head != b"%PDF-":
-            raise ValidationError(f"“{name}” is not a real PDF (its content is something else).")
-        return
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            types = archive.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
-        types = b""
-    finally:
-        upload.seek(0)
-    if OOXML_MAIN[ext] not in types:
-        raise ValidationError(f"“{name}” is not a real {kind} (its content is something else).")
 
 
 # --- Register -----------------------------------------------------------------------------
@@ -439,11 +359,21 @@ REGISTER_KEYS = [
 
 
 def register_rows(meeting: Meeting) -> list[Attendance]:
-    return list(
+    """The register in order, each row with the items during which the person joined
+    (``arrival_ids``) and after which they left (``departure_ids``), in agenda order."""
+    rows = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("person__organisation", "organisation", "substitute_for")
+        .prefetch_related(
+            Prefetch("movements", queryset=Movement.objects.order_by("item__position", "id"))
+        )
         .order_by("position", "id")
     )
+    for row in rows:
+        moves = row.movements.all()
+        row.arrival_ids = [m.item_id for m in moves if m.kind == Movement.Kind.JOINED]
+        row.departure_ids = [m.item_id for m in moves if m.kind == Movement.Kind.LEFT]
+    return rows
 
 
 GROUP_SUGGESTIONS = ["Executive Members", "Non-Executive Members"]
@@ -477,6 +407,27 @@ def meeting_items(meeting: Meeting) -> list[AgendaItem]:
 
     walk(None)
     return ordered
+
+
+@dataclass
+class RegisterSource:
+    """The body's last meeting before this one, and how many people its register would add."""
+
+    meeting: Meeting
+    to_add: int
+
+
+def register_source(meeting: Meeting) -> RegisterSource | None:
+    """Where "copy from the last meeting" copies from, if there is anyone there to copy."""
+    previous = previous_meeting_before(meeting)
+    if previous is None:
+        return None
+    to_add = (
+        Attendance.objects.filter(meeting=previous, substitute_for__isnull=True)
+        .exclude(person__attendances__meeting_id=meeting.pk)
+        .count()
+    )
+    return RegisterSource(meeting=previous, to_add=to_add)
 
 
 def body_members_not_on_register(meeting: Meeting) -> QuerySet[Person]:

@@ -25,7 +25,7 @@ class Meeting(models.Model):
         Body,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="joint_meetings",
         help_text="The other body, for a joint meeting",
     )
@@ -107,12 +107,20 @@ class AgendaItem(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     position = models.PositiveIntegerField(default=0)
-    number = models.CharField(max_length=12, blank=True, help_text="Set by numbering; not edited")
+    number = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="In the body's style (1, 2 / 1.0, 2.0; sub-items 1.1) unless typed",
+    )
+    number_typed = models.BooleanField(
+        default=False,
+        help_text='The number is as the officer typed it ("45/11", "3a"); renumbering keeps it',
+    )
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STANDARD)
     purpose = models.CharField(max_length=12, choices=Purpose.choices, blank=True, default="")
     presenter = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="presented_items"
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="presented_items"
     )
     confidential = models.BooleanField(
         default=False, help_text="Exempt business: left out of the public version"
@@ -120,7 +128,7 @@ class AgendaItem(models.Model):
     minutes = models.TextField(blank=True, help_text="Sanitised HTML")
     revision = models.PositiveIntegerField(default=0, help_text="Bumped on every minutes save")
     objects = guarded_manager("meeting__status")
-    history = HistoricalRecords(excluded_fields=["position", "number"])
+    history = HistoricalRecords(excluded_fields=["position", "number", "number_typed"])
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -174,7 +182,7 @@ class Attendance(models.Model):
         max_length=80, blank=True, help_text='Shown after the name, e.g. "Chair", "Vice Chair"'
     )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     substitute_for = models.ForeignKey(
         Person,
@@ -186,6 +194,9 @@ class Attendance(models.Model):
     )
     chaired = models.BooleanField(default=False)
     took_minutes = models.BooleanField(default=False)
+    # The first arrival and the final departure, kept in step with ``movements`` (the whole
+    # story: someone may leave and come back) by ``meetings.register.attendance_update``, for
+    # the readers that know only one of each.
     arrived_during = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="arrivals"
     )
@@ -220,6 +231,34 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_category_display()}"
+
+
+class Movement(models.Model):
+    """Someone joining during an item or leaving after one; a person may do each several times.
+    In agenda order a person's movements alternate (nobody joins twice without leaving)."""
+
+    class Kind(models.TextChoices):
+        JOINED = "joined", "Joined during"
+        LEFT = "left", "Left after"
+
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="movements")
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="movements")
+    objects = guarded_manager("attendance__meeting__status")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["attendance", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attendance", "kind", "item"],
+                name="movement_once_per_item",
+                violation_error_message="That movement is already recorded.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attendance.person} – {self.get_kind_display().lower()} {self.item.number}"
 
 
 class Decision(models.Model):

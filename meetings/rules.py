@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from partners.rules import (
+    EDITOR_ROLES,
     SIGNER_ROLES,
+    body_publishes,
     body_roles,
     can_edit_body,
     can_view_body,
@@ -12,7 +16,8 @@ from partners.rules import (
     person_for,
 )
 
-from .models import Attendance
+from .models import Attendance, Meeting
+from .publication import agenda_is_published, last_published_meeting_date
 
 
 def can_view_meeting(user, meeting) -> bool:
@@ -62,3 +67,85 @@ def can_view_item(user, item) -> bool:
 
 def can_download_paper(user, paper) -> bool:
     return can_view_item(user, paper.item)
+
+
+def _drafts_readable_body_ids(user) -> set[int] | None:
+    """Bodies whose draft minutes the user reads: as secretariat, chair or vice-chair."""
+    if is_admin(user):
+        return None
+    return {b for b, roles in body_roles(user).items() if roles & (EDITOR_ROLES | SIGNER_ROLES)}
+
+
+def can_read_minutes(user, meeting) -> bool:
+    """Minutes before circulation are the secretariat's and the chair's draft: members see the
+    agenda and papers of the meeting, and its minutes once they are circulated."""
+    if not can_view_meeting(user, meeting):
+        return False
+    if meeting.status != meeting.Status.DRAFT:
+        return True
+    ids = _drafts_readable_body_ids(user)
+    return ids is None or meeting.body_id in ids
+
+
+def readable_minutes_q(user, meeting_path: str = "meeting") -> Q | None:
+    """``can_read_minutes`` as a filter over rows that lead to a meeting; None: no limit."""
+    ids = _drafts_readable_body_ids(user)
+    if ids is None:
+        return None
+    prefix = f"{meeting_path}__" if meeting_path else ""
+    return ~Q(**{f"{prefix}status": "draft"}) | Q(**{f"{prefix}body_id__in": ids})
+
+
+# The public -----------------------------------------------------------------------------------
+# What anyone, signed in or not, may see of a body that publishes its record (``Body.publishes``).
+# The public portal, the open data API, the public calendar and the public PDFs all ask these.
+
+
+def public_may_see_meeting(meeting) -> bool:
+    """That the meeting takes place: its date, time, place and heading."""
+    return body_publishes(meeting.body)
+
+
+def public_may_see_agenda(meeting, now=None) -> bool:
+    """Its agenda and papers: from the set number of clear days before the meeting
+    (``meetings.publication``), and for every meeting held since."""
+    return public_may_see_meeting(meeting) and agenda_is_published(meeting, now)
+
+
+def public_may_see_item(item, now=None) -> bool:
+    """What an item holds (papers, minutes, decisions). A confidential (exempt) item, or a
+    sub-item of one, shows its number and heading only, so this answers no for it."""
+    return not item.confidential and public_may_see_agenda(item.meeting, now)
+
+
+def public_may_download_paper(paper, now=None) -> bool:
+    return bool(paper.file) and public_may_see_item(paper.item, now)
+
+
+def public_may_read_minutes(meeting) -> bool:
+    """Signed minutes only, and only their public version: never a draft, circulated or
+    approved-but-unsigned text, whoever asks."""
+    return public_may_see_meeting(meeting) and meeting.is_signed
+
+
+def public_agenda_q(bodies, now=None, meeting_path: str = "") -> Q:
+    """``public_may_see_agenda`` as a filter over rows that lead to a meeting, for the given
+    publishing bodies (each has its own notice)."""
+    prefix = f"{meeting_path}__" if meeting_path else ""
+    q = Q(pk__in=[])
+    for body in bodies:
+        if body_publishes(body):
+            last = last_published_meeting_date(body.agenda_notice_days, now)
+            q |= Q(**{f"{prefix}body_id": body.pk, f"{prefix}date__lte": last})
+    return q
+
+
+def public_items_q(item_path: str = "") -> Q:
+    """Items whose content the public may see, among items of public agendas."""
+    prefix = f"{item_path}__" if item_path else ""
+    return Q(**{f"{prefix}confidential": False})
+
+
+def public_minutes_q(meeting_path: str = "") -> Q:
+    prefix = f"{meeting_path}__" if meeting_path else ""
+    return Q(**{f"{prefix}status": Meeting.Status.SIGNED, f"{prefix}body__publishes": True})

@@ -1,25 +1,29 @@
-"""Writes for meetings: every change to a meeting's record goes through here."""
+"""Writes for meetings: every change to a meeting's record goes through here (the register's
+writes are in ``meetings.register`` and answer to their names here too)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
-from partners.models import Body, Membership, Organisation, Person
+from partners.models import Body, Person
 
 from .errors import EditConflict, RecordLocked
-from .models import (
-    AgendaItem,
-    Attendance,
-    Decision,
-    Declaration,
-    Meeting,
-    Paper,
+from .guard import meeting_assert_editable
+from .models import AgendaItem, Decision, Declaration, Meeting, Paper
+from .register import (  # noqa: F401  (re-exported: the register's writes are services too)
+    attendance_add_guest,
+    attendance_chair_set,
+    attendance_copy_from,
+    attendance_mark_unmarked,
+    attendance_record,
+    attendance_remove,
+    attendance_update,
+    register_start,
 )
 from .text import clean_html, plain_text
 
@@ -36,41 +40,7 @@ OPENING_KINDS = {
     AgendaItem.Kind.DECLARATIONS,
     AgendaItem.Kind.PREVIOUS_MINUTES,
 }
-
-ROLE_LABELS = {
-    Membership.Role.CHAIR: "Chair",
-    Membership.Role.VICE_CHAIR: "Vice Chair",
-    Membership.Role.LEAD_MEMBER: "Lead Member",
-}
-# Bodies with executive and non-executive members list them in those groups, as their minutes do.
-GROUP_LABELS = {
-    Membership.Role.EXECUTIVE: "Executive Members",
-    Membership.Role.NON_EXECUTIVE: "Non-Executive Members",
-}
-# Register order: the chair first, then as a body's minutes usually list people.
-REGISTER_ROLE_ORDER = [
-    Membership.Role.CHAIR,
-    Membership.Role.VICE_CHAIR,
-    Membership.Role.LEAD_MEMBER,
-    Membership.Role.EXECUTIVE,
-    Membership.Role.NON_EXECUTIVE,
-    Membership.Role.MEMBER,
-    Membership.Role.ADVISOR,
-    Membership.Role.OFFICER,
-]
-
-
-def meeting_assert_editable(meeting: Meeting) -> None:
-    """Refuse any change to the record unless the meeting is still a draft."""
-    status = Meeting.objects.filter(pk=meeting.pk).values_list("status", flat=True).first()
-    if status is None:
-        return
-    if status == Meeting.Status.SIGNED:
-        raise RecordLocked("These minutes are signed and can no longer be changed.")
-    if status != Meeting.Status.DRAFT:
-        raise RecordLocked(
-            "These minutes have been circulated; return them to draft before changing them."
-        )
+NUMBER_LIMIT = AgendaItem._meta.get_field("number").max_length
 
 
 @transaction.atomic
@@ -105,34 +75,7 @@ def meeting_create(
         joint_body=joint_body,
     )
     if with_register:
-        memberships = (
-            Membership.objects.filter(body=body)
-            .filter(_current_on(date))
-            .exclude(role=Membership.Role.SECRETARIAT)
-            .select_related("person")
-            .order_by("person__name")
-        )
-        rank = {role: n for n, role in enumerate(REGISTER_ROLE_ORDER)}
-        memberships = sorted(memberships, key=lambda m: rank.get(m.role, len(rank)))
-        grouped = any(m.role in GROUP_LABELS for m in memberships)
-        seen: set[int] = set()
-        rows = []
-        for m in memberships:
-            if m.person_id in seen:
-                continue
-            seen.add(m.person_id)
-            rows.append(
-                Attendance(
-                    meeting=meeting,
-                    person=m.person,
-                    organisation_id=m.organisation_id or m.person.organisation_id,
-                    role_label=ROLE_LABELS.get(m.role, ""),
-                    group_label=GROUP_LABELS.get(m.role, "") if grouped else "",
-                    position=len(rows),
-                )
-            )
-        # With history, so the register's first state is on record like every later change.
-        bulk_create_with_history(rows, Attendance)
+        register_start(meeting=meeting, current_on=_current_on(date))
     if with_standing_items:
         for kind_, title_ in STANDING_ITEMS:
             AgendaItem.objects.create(
@@ -154,14 +97,17 @@ def _current_on(date):
     )
 
 
-def format_number(body: Body, path: list[int]) -> str:
-    if len(path) == 1 and body.numbering == Body.Numbering.DECIMAL:
-        return f"{path[0]}.0"
-    return ".".join(str(n) for n in path)
+def format_number(body: Body, prefix: str, index: int) -> str:
+    """An automatic number: 1, 2 (or 1.0, 2.0) at the top level, 1.1 under item 1; under an
+    item whose number was typed ("3a"), 3a.1."""
+    if not prefix:
+        return f"{index}.0" if body.numbering == Body.Numbering.DECIMAL else str(index)
+    return f"{prefix}.{index}"
 
 
 def items_renumber(*, meeting: Meeting) -> None:
-    """Number items in the body's style (1, 2 / 1.0, 2.0; sub-items 1.1) and compact positions."""
+    """Number items in the body's style and compact positions. A typed number is kept: the
+    automatic ones around it still count it (after item 2 and a typed "2a" comes 4)."""
     items = list(meeting.items.all().order_by("position", "id"))
     children: dict[int | None, list[AgendaItem]] = {}
     for item in items:
@@ -170,14 +116,31 @@ def items_renumber(*, meeting: Meeting) -> None:
 
     def walk(parent_id, prefix):
         for index, item in enumerate(children.get(parent_id, []), start=1):
-            number = format_number(meeting.body, [*prefix, index])
+            automatic = format_number(meeting.body, prefix, index)
+            number = item.number if item.number_typed else automatic
             if item.number != number or item.position != index:
                 item.number, item.position = number, index
                 changed.append(item)
-            walk(item.pk, [*prefix, index])
+            walk(item.pk, number if item.number_typed else automatic.removesuffix(".0"))
 
-    walk(None, [])
+    walk(None, "")
     AgendaItem.objects.bulk_update(changed, ["number", "position"])
+
+
+def _typed_number(meeting: Meeting, number: str, exclude_pk: int | None = None) -> str:
+    """A number as typed, checked: short, and not another item's number at this meeting."""
+    number = " ".join((number or "").split())
+    if len(number) > NUMBER_LIMIT:
+        raise ValidationError({"number": f"Keep the number under {NUMBER_LIMIT + 1} characters."})
+    if number:
+        other = (
+            AgendaItem.objects.filter(meeting=meeting, number__iexact=number)
+            .exclude(pk=exclude_pk)
+            .first()
+        )
+        if other is not None:
+            raise ValidationError({"number": f"“{other.title}” already has number {number}."})
+    return number
 
 
 @transaction.atomic
@@ -192,11 +155,15 @@ def item_add(
     confidential: bool = False,
     minutes: str = "",
     before_closing_items: bool = True,
+    number: str = "",
 ) -> AgendaItem:
-    """Add an item at the end of its level (before AOB and next meeting, for a new top-level item)."""
+    """Add an item at the end of its level (before AOB and next meeting, for a new top-level
+    item). ``number`` as typed ("45/11") is kept; left blank, the item is numbered in the
+    body's style."""
     meeting_assert_editable(meeting)
     if not title.strip():
         raise ValidationError({"title": "Give the item a title."})
+    number = _typed_number(meeting, number)
     if parent is not None and parent.meeting_id != meeting.pk:
         raise ValidationError({"parent": "That item belongs to another meeting."})
     # A sub-item of a confidential item is confidential: its content is part of the exempt item.
@@ -230,6 +197,8 @@ def item_add(
         presenter=presenter,
         confidential=confidential,
         minutes=clean_html(minutes),
+        number=number,
+        number_typed=bool(number),
     )
     items_renumber(meeting=meeting)
     item.refresh_from_db()
@@ -257,56 +226,6 @@ def item_minutes_save(*, item: AgendaItem, minutes: str, base_revision: int) -> 
     # (an empty update_fields would skip the save and the signal with it).
     fresh.save(update_fields=["minutes", "revision"])
     return fresh
-
-
-@transaction.atomic
-def attendance_record(
-    *,
-    meeting: Meeting,
-    person: Person,
-    category: str,
-    organisation: Organisation | None = None,
-    group_label: str = "",
-    role_label: str = "",
-    substitute_for: Person | None = None,
-    chaired: bool = False,
-    took_minutes: bool = False,
-    note: str = "",
-    position: int | None = None,
-) -> Attendance:
-    """Put a person on the register. A person appears once: a second entry is refused."""
-    meeting_assert_editable(meeting)
-    existing = Attendance.objects.filter(meeting=meeting, person=person).first()
-    if existing is not None:
-        raise ValidationError(
-            {
-                "person": f"{person.display_name} is already on the register as "
-                f"“{existing.get_category_display()}”. Change that entry instead."
-            }
-        )
-    if substitute_for is not None and substitute_for.pk == person.pk:
-        raise ValidationError({"substitute_for": "A person cannot deputise for themselves."})
-    if chaired and Attendance.objects.filter(meeting=meeting, chaired=True).exists():
-        raise ValidationError({"chaired": "Someone else is already recorded as chairing."})
-    if position is None:
-        position = Attendance.objects.filter(meeting=meeting).count()
-    try:
-        with transaction.atomic():
-            return Attendance.objects.create(
-                meeting=meeting,
-                person=person,
-                category=category,
-                organisation=organisation or person.organisation,
-                group_label=group_label,
-                role_label=role_label,
-                substitute_for=substitute_for,
-                chaired=chaired,
-                took_minutes=took_minutes,
-                note=note,
-                position=position,
-            )
-    except IntegrityError as exc:  # a concurrent entry for the same person
-        raise ValidationError({"person": "This person is already on the register."}) from exc
 
 
 @transaction.atomic
@@ -433,23 +352,41 @@ def item_update(
     purpose: str = "",
     presenter: Person | None = None,
     confidential: bool = False,
+    number: str | None = None,
 ) -> AgendaItem:
     """Change an item's heading details (its minutes are saved by ``item_minutes_save``).
 
-    Confidentiality follows the tree: marking an item confidential marks its sub-items, and a
-    sub-item of a confidential item cannot be made public on its own."""
+    ``number``: as typed, kept through renumbering; blank, numbered in the body's style again;
+    None leaves it as it is. Confidentiality follows the tree: marking an item confidential
+    marks its sub-items, and a sub-item of a confidential item cannot be made public alone."""
     meeting_assert_editable(item.meeting)
+    errors = {}
     if not title.strip():
-        raise ValidationError({"title": "Give the item a title."})
+        errors["title"] = "Give the item a title."
     if not confidential and item.parent_id and item.parent.confidential:
-        raise ValidationError(
-            {"confidential": "This is a sub-item of a confidential item, so it is confidential too."}
+        errors["confidential"] = (
+            "This is a sub-item of a confidential item, so it is confidential too."
         )
+    if number is not None:
+        try:
+            number = _typed_number(item.meeting, number, exclude_pk=item.pk)
+        except ValidationError as exc:
+            errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
     item.title, item.purpose = title.strip(), purpose
     item.presenter, item.confidential = presenter, confidential
-    item.save(update_fields=["title", "purpose", "presenter", "confidential"])
+    fields = ["title", "purpose", "presenter", "confidential"]
+    if number is not None:
+        item.number_typed = bool(number)
+        item.number = number or item.number
+        fields += ["number", "number_typed"]
+    item.save(update_fields=fields)
     if confidential:
         AgendaItem.objects.filter(pk__in=_descendant_ids(item)).update(confidential=True)
+    if number is not None:
+        items_renumber(meeting=item.meeting)
+        item.refresh_from_db(fields=["number"])
     return item
 
 
@@ -569,126 +506,6 @@ def paper_delete(*, paper) -> None:
     paper.delete()
     if stored:
         transaction.on_commit(lambda: storage.delete(stored))
-
-
-@transaction.atomic
-def attendance_update(
-    *,
-    attendance: Attendance,
-    category: str | None = None,
-    took_minutes: bool | None = None,
-    arrived_during: AgendaItem | None = None,
-    left_after: AgendaItem | None = None,
-    role_label: str | None = None,
-    group_label: str | None = None,
-    note: str | None = None,
-) -> Attendance:
-    """Change one register entry: category, minute-taker, when they joined or left, and how the
-    minutes show them (group, role such as "Vice Chair", note). None leaves a field as it is."""
-    meeting_assert_editable(attendance.meeting)
-    for item in (arrived_during, left_after):
-        if item is not None and item.meeting_id != attendance.meeting_id:
-            raise ValidationError("That item belongs to another meeting.")
-    if category is not None:
-        if category not in Attendance.Category.values:
-            raise ValidationError({"category": "Choose a category."})
-        attendance.category = category
-    if took_minutes is not None:
-        attendance.took_minutes = took_minutes
-    errors = {}
-    for name, value, limit in (("role_label", role_label, 80), ("group_label", group_label, 80)):
-        if value is not None:
-            if len(value.strip()) > limit:
-                errors[name] = f"Keep this under {limit} characters."
-            setattr(attendance, name, " ".join(value.split()))
-    if note is not None:
-        if len(note.strip()) > 200:
-            errors["note"] = "Keep the note under 200 characters."
-        attendance.note = note.strip()
-    if errors:
-        raise ValidationError(errors)
-    attendance.arrived_during, attendance.left_after = arrived_during, left_after
-    if (
-        arrived_during is not None
-        and left_after is not None
-        and (left_after.position, left_after.number)
-        < (arrived_during.position, arrived_during.number)
-        and left_after.parent_id == arrived_during.parent_id
-    ):
-        raise ValidationError(
-            {"left_after": "Someone cannot leave before the item during which they joined."}
-        )
-    attendance.save()
-    return attendance
-
-
-@transaction.atomic
-def attendance_chair_set(*, meeting: Meeting, attendance: Attendance | None) -> None:
-    """Record who chaired (one person; None clears it)."""
-    meeting_assert_editable(meeting)
-    if attendance is not None and attendance.meeting_id != meeting.pk:
-        raise ValidationError({"chaired": "That person is not on this meeting's register."})
-    for other in Attendance.objects.filter(meeting=meeting, chaired=True):
-        if attendance is None or other.pk != attendance.pk:
-            other.chaired = False
-            other.save(update_fields=["chaired"])
-    if attendance is not None and not attendance.chaired:
-        attendance.chaired = True
-        attendance.save(update_fields=["chaired"])
-
-
-@transaction.atomic
-def attendance_add_guest(
-    *,
-    meeting: Meeting,
-    name: str,
-    category: str,
-    person: Person | None = None,
-    organisation_name: str = "",
-    job_title: str = "",
-    substitute_for: Person | None = None,
-    role_label: str = "",
-    group_label: str = "",
-    took_minutes: bool = False,
-) -> Attendance:
-    """Add someone to the register on the fly: a guest, a presenter or a substitute.
-
-    Side effects: creates the organisation (matched by name or acronym) and the person
-    (matched by name within that organisation) when they are new.
-    """
-    meeting_assert_editable(meeting)
-    organisation = None
-    organisation_name = organisation_name.strip()
-    if organisation_name:
-        organisation = Organisation.objects.filter(
-            Q(name__iexact=organisation_name) | Q(acronym__iexact=organisation_name)
-        ).first() or Organisation.objects.create(name=organisation_name)
-    if person is None:
-        name = " ".join(name.split())
-        if not name:
-            raise ValidationError({"name": "Give the person's name."})
-        person = Person.objects.filter(
-            name__iexact=name, organisation=organisation
-        ).first() or Person.objects.create(
-            name=name, organisation=organisation, job_title=job_title
-        )
-    return attendance_record(
-        meeting=meeting,
-        person=person,
-        category=category,
-        organisation=organisation or person.organisation,
-        substitute_for=substitute_for,
-        role_label=role_label.strip(),
-        group_label=" ".join(group_label.split()),
-        took_minutes=took_minutes,
-    )
-
-
-@transaction.atomic
-def attendance_remove(*, attendance: Attendance) -> None:
-    """Take someone off the register (added by mistake). The person is kept."""
-    meeting_assert_editable(attendance.meeting)
-    attendance.delete()
 
 
 @transaction.atomic

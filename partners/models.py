@@ -28,6 +28,7 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=30, blank=True)
     sector = models.CharField(max_length=30, choices=Sector.choices, default=Sector.OTHER)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -71,6 +72,18 @@ class Person(models.Model):
         max_length=10, choices=ReminderTiming.choices, default=ReminderTiming.DAILY
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token)
+    # Administrators manage organisations, people and bodies across the whole directory
+    # (partners.rules.is_directory_admin); granted on the person's page by another administrator.
+    is_administrator = models.BooleanField(
+        "administrator",
+        default=False,
+        help_text="Manages organisations, people and bodies across every partnership",
+    )
+    invited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the latest invitation to log in was sent"
+    )
+    # The calendar token is a secret: history keeps who changed what, not copies of secrets.
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
 
     class Meta:
         ordering = ["name"]
@@ -91,12 +104,26 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
 
+def _all_standing_items():
+    return [value for value, _ in Body.StandingItem.choices]
+
+
 class Body(models.Model):
     """A board or group that meets. Bodies nest: a board above groups above themed boards."""
 
     class Numbering(models.TextChoices):
         PLAIN = "plain", "1, 2, 3 (sub-items 1.1)"
         DECIMAL = "decimal", "1.0, 2.0, 3.0 (sub-items 1.1)"
+
+    class StandingItem(models.TextChoices):
+        """The standing items a new meeting's agenda starts with. The values are the agenda
+        item kinds of ``meetings.models.AgendaItem.Kind`` (partners cannot import meetings)."""
+
+        APOLOGIES = "apologies", "Welcome and apologies"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        PREVIOUS_MINUTES = "previous_minutes", "Minutes of the previous meeting and matters arising"
+        AOB = "aob", "Any other business"
+        NEXT_MEETING = "next_meeting", "Date and time of next meeting"
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, blank=True, help_text="For example SIIG")
@@ -111,15 +138,44 @@ class Body(models.Model):
         default="Minutes",
         help_text='What this body calls its record ("Minutes", "Notes")',
     )
-    default_venue = models.CharField(max_length=200, blank=True)
+    default_venue = models.CharField("usual venue", max_length=200, blank=True)
+    default_start_time = models.TimeField("usual start time", null=True, blank=True)
+    default_end_time = models.TimeField("usual end time", null=True, blank=True)
+    standing_items = models.JSONField(
+        default=_all_standing_items,
+        blank=True,
+        help_text="Kinds of standing item (Body.StandingItem) a new meeting's agenda starts with",
+    )
     reminder_notice_days = models.PositiveSmallIntegerField(
         default=7, help_text="Days before an action falls due that its owners are reminded"
     )
     logo = models.ImageField(upload_to="logos/", blank=True)
+    # Open by default: a body that publishes has a public portal, open data and a calendar.
+    publishes = models.BooleanField(
+        "publishes its record",
+        default=False,
+        help_text="Public agendas and papers, signed minutes, decisions and attendance on the "
+        "public portal, the open data API and a public calendar. Confidential items never are.",
+    )
+    agenda_notice_days = models.PositiveSmallIntegerField(
+        "agenda notice (clear days)",
+        default=5,
+        help_text="Clear days before a meeting that its public agenda and papers are published",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "bodies"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(default_end_time__isnull=True)
+                | Q(default_start_time__isnull=True)
+                | Q(default_end_time__gt=models.F("default_start_time")),
+                name="body_usual_end_after_start",
+                violation_error_message="Meetings must end after they start.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -159,6 +215,14 @@ class Membership(models.Model):
     )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
+    deputy = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputy_for",
+        help_text="Who usually attends in this member's place",
+    )
     note = models.CharField(max_length=200, blank=True)
     history = HistoricalRecords()
 
@@ -178,6 +242,11 @@ class Membership(models.Model):
                 name="membership_one_current_per_role",
                 violation_error_message="This person already holds that role on this body.",
             ),
+            models.CheckConstraint(
+                condition=~Q(deputy=models.F("person")),
+                name="membership_not_own_deputy",
+                violation_error_message="A member cannot be their own deputy.",
+            ),
         ]
 
     def __str__(self):
@@ -194,6 +263,7 @@ class Team(models.Model):
     name = models.CharField(max_length=120)
     everyone = models.BooleanField(default=False, help_text="Stands for all current members")
     members = models.ManyToManyField(Person, blank=True, related_name="teams")
+    history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
         ordering = ["body", "name"]

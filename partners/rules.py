@@ -2,9 +2,18 @@
 
 Rights come from current memberships of a body: any current member (any role) reads the body;
 the secretariat edits it; the chair and vice-chair sign its minutes. Superusers are
-administrators and may do everything. Everyone else sees nothing. The questions about meetings,
-actions and the minutes lifecycle are asked in ``meetings/rules.py``, ``actions/rules.py`` and
-``records/rules.py``, each built on these.
+administrators and may do everything. Everyone else sees nothing.
+
+The questions about meetings, actions and the minutes lifecycle are asked in
+``meetings/rules.py``, ``actions/rules.py`` and ``records/rules.py``, each built on these.
+
+Setting partnerships up (the directory pages): the secretariat of a body manages that body's
+settings, membership and teams, and may add people and organisations; **directory
+administrators** manage organisations, people and bodies across every partnership (create
+bodies, edit any person or organisation, merge duplicates, grant the role to others). A
+directory administrator is a superuser or a person with ``Person.is_administrator`` set
+(granted on the person's page by another administrator; the first is a superuser). Managing the
+directory does not open a body's meetings and minutes: those still need a membership.
 """
 
 from __future__ import annotations
@@ -82,6 +91,77 @@ def can_view_body(user, body) -> bool:
 
 def can_edit_body(user, body) -> bool:
     return is_admin(user) or bool(body_roles(user).get(body.pk, set()) & EDITOR_ROLES)
+
+
+def is_directory_admin(user) -> bool:
+    """Superusers, and people flagged as administrators (no Django admin needed)."""
+    if is_admin(user):
+        return True
+    person = person_for(user)
+    return bool(person and person.is_administrator)
+
+
+def managed_body_ids(user) -> set[int] | None:
+    """Bodies whose settings, membership and teams the user manages; None means all."""
+    if is_directory_admin(user):
+        return None
+    return editable_body_ids(user)
+
+
+def can_manage_body(user, body) -> bool:
+    """Edit a body's settings, membership and teams, and import a membership list."""
+    ids = managed_body_ids(user)
+    return ids is None or body.pk in ids
+
+
+def can_create_body(user) -> bool:
+    return is_directory_admin(user)
+
+
+def can_use_directory(user) -> bool:
+    """See the lists of people and organisations and add to them: the secretariat of any body
+    (to find someone before adding a duplicate) and administrators."""
+    ids = managed_body_ids(user)
+    return ids is None or bool(ids)
+
+
+def person_editable_q(user) -> Q | None:
+    """People the user may edit and invite, as a filter on Person; None means everyone.
+
+    The secretariat edits the people who hold or held a membership of one of its bodies, and
+    people with no membership anywhere yet (just added, about to be placed)."""
+    ids = managed_body_ids(user)
+    if ids is None:
+        return None
+    if not ids:
+        return Q(pk__in=[])
+    return Q(memberships__body_id__in=ids) | Q(memberships__isnull=True)
+
+
+def can_edit_person(user, person: Person) -> bool:
+    q = person_editable_q(user)
+    if q is None:
+        return True
+    return Person.objects.filter(q, pk=person.pk).exists()
+
+
+def can_edit_organisations(user) -> bool:
+    """Organisations are shared by every body: only administrators rename or re-sort them."""
+    return is_directory_admin(user)
+
+
+def can_merge_people(user) -> bool:
+    """Merging moves a person's record across every body: administrators only."""
+    return is_directory_admin(user)
+
+
+def can_grant_administrator(user) -> bool:
+    return is_directory_admin(user)
+
+
+def body_publishes(body) -> bool:
+    """May the public see this body's record (its public parts, on the public portal)?"""
+    return bool(body.publishes)
 
 
 def person_body_ids(person: Person, today=None) -> set[int]:

@@ -14,9 +14,7 @@ for each list shown.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,24 +33,31 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Concat
 from django.utils.functional import cached_property
-from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from actions.models import Action, ActionOwner
+from meetings import rules as meeting_rules
 from meetings.models import AgendaItem, Decision, Meeting
 from partners import rules as partner_rules
 from partners.models import Body, Membership, Person
+
+from .search_text import (
+    FRAGMENT_DELIMITER,
+    MARK_START,
+    MARK_STOP,
+    date_range,
+    excerpt,
+    highlight,
+    plain_for_headline,
+    render_marked,
+    search_terms,
+    words_only,
+)
 
 PAGE_SIZE = 25
 PREVIEW_SIZE = 5
 MAX_QUERY_LENGTH = 200
 CONFIG = "english"
-
-# Highlight markers: private-use characters, so text can be escaped as a whole and only the
-# markers turned into <mark> afterwards. Whatever the minutes contain stays inert text.
-MARK_START = "\ue000"
-MARK_STOP = "\ue001"
-FRAGMENT_DELIMITER = " … "
 
 
 @dataclass(frozen=True)
@@ -116,109 +121,6 @@ class SearchResults:
 
 
 # --- Query text ---------------------------------------------------------------------------------
-
-
-def search_terms(query: str) -> list[str]:
-    """The words a person asked for, in the web-search syntax PostgreSQL understands:
-    quotes group, ``or`` is an operator, a leading ``-`` excludes a word."""
-    terms = []
-    for match in re.finditer(r"(-?)(\w+)", query):
-        word = match.group(2).lower()
-        if match.group(1) or word == "or":
-            continue
-        if word not in terms:
-            terms.append(word)
-    return terms
-
-
-_ORDINAL = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
-_DAY_FORMATS = ("%d %B %Y", "%d %b %Y", "%a %d %B %Y", "%A %d %B %Y", "%d/%m/%Y", "%Y-%m-%d")
-_MONTH_FORMATS = ("%B %Y", "%b %Y")
-
-
-def date_range(query: str) -> tuple[dt.date, dt.date] | None:
-    """A query that is a date ("9 November 2011", "9/11/2011") or a month ("November 2011")
-    finds the meetings held then: people look meetings up by when they happened."""
-    text = " ".join(_ORDINAL.sub(r"\1", query.replace(",", " ")).split())
-    for fmt in _DAY_FORMATS:
-        try:
-            day = dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        return day, day
-    for fmt in _MONTH_FORMATS:
-        try:
-            first = dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return first, following - dt.timedelta(days=1)
-    return None
-
-
-# --- Snippets -----------------------------------------------------------------------------------
-
-
-def render_marked(text: str, *, from_html: bool = False) -> SafeString:
-    """Escape ``text`` whole, then turn the markers into <mark> elements (balanced).
-
-    ``from_html``: the text was cut out of sanitised HTML whose tags were removed, so its
-    entities (&amp;, &lt;) are decoded first and then escaped once, as plain text."""
-    if from_html:
-        text = html.unescape(text)
-    text = " ".join(text.split())
-    out: list[str] = []
-    open_ = False
-    for part in re.split(f"({MARK_START}|{MARK_STOP})", text):
-        if part == MARK_START:
-            if not open_:
-                out.append("<mark>")
-                open_ = True
-        elif part == MARK_STOP:
-            if open_:
-                out.append("</mark>")
-                open_ = False
-        elif part:
-            out.append(str(escape(part)))
-    if open_:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # noqa: S308  (every piece of text is escaped just above)
-
-
-def _term_pattern(terms: list[str]) -> re.Pattern | None:
-    if not terms:
-        return None
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    # Word starts, so "meeting" also marks "meetings" (PostgreSQL matches stems).
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
-
-
-def highlight(text: str, terms: list[str]) -> SafeString:
-    """A short field (a title, a name, a venue) with the query's words marked."""
-    pattern = _term_pattern(terms)
-    if pattern is None or not text:
-        return render_marked(text or "")
-    return render_marked(pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_STOP}", text))
-
-
-def excerpt(text: str, terms: list[str], *, from_html: bool, words: int = 30) -> SafeString:
-    """A snippet around the first matching word, for databases without ``ts_headline``."""
-    plain = " ".join((strip_tags(text) if from_html else text).split())
-    if from_html:
-        plain = html.unescape(plain)
-    tokens = plain.split(" ")
-    pattern = _term_pattern(terms)
-    first = 0
-    if pattern is not None:
-        first = next((i for i, tok in enumerate(tokens) if pattern.search(tok)), 0)
-    start = max(0, min(first - words // 3, len(tokens) - words))
-    chosen = tokens[start : start + words]
-    snippet = " ".join(chosen)
-    if pattern is not None:
-        snippet = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_STOP}", snippet)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + words < len(tokens) else ""
-    return render_marked(prefix + snippet + suffix)
 
 
 def strip_html_sql(field_name: str) -> Func:
@@ -293,19 +195,25 @@ def _owner_q(word: str) -> Q:
     return Q(pk__in=owners)
 
 
-def _sources(body_ids: set[int] | None, query: str) -> dict[str, Source]:
+def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Source]:
     owners = ActionOwner.objects.select_related("person", "organisation", "team")
     people_ids = _within(Membership.objects.all(), body_ids, "body_id").values("person_id")
     memberships = _within(
         Membership.objects.select_related("body", "organisation"), body_ids, "body_id"
     ).order_by("body__name", "role", "id")
+    # Minutes still in draft (items' text, decisions) are for the secretariat and the chair.
+    drafts = meeting_rules.readable_minutes_q(user, "item__meeting") if user else None
+    decisions = Decision.objects.all() if drafts is None else Decision.objects.filter(drafts)
+    items = AgendaItem.objects.all()
+    if user is not None and (item_drafts := meeting_rules.readable_minutes_q(user)) is not None:
+        items = items.filter(item_drafts)
     meeting_match = None
     when = date_range(query)
     if when:
         meeting_match = Q(date__range=when)
     return {
         "decisions": Source(
-            queryset=_within(Decision.objects.all(), body_ids, "item__meeting__body_id")
+            queryset=_within(decisions, body_ids, "item__meeting__body_id")
             .select_related("item__meeting__body")
             .order_by(),
             weighted_fields=[("text", "A"), ("item__title", "B")],
@@ -315,7 +223,7 @@ def _sources(body_ids: set[int] | None, query: str) -> dict[str, Source]:
             snippet_whole=True,
         ),
         "items": Source(
-            queryset=_within(AgendaItem.objects.all(), body_ids, "meeting__body_id")
+            queryset=_within(items, body_ids, "meeting__body_id")
             .select_related("meeting__body")
             .order_by(),
             weighted_fields=[("title", "A"), ("minutes", "B")],
@@ -446,7 +354,7 @@ class _Backend:
         if not source.snippet_field:
             return mark_safe("")
         raw = getattr(obj, source.snippet_field) or ""
-        plain = _plain(raw, from_html=source.snippet_is_html)
+        plain = plain_for_headline(raw, from_html=source.snippet_is_html)
         if not plain:
             return mark_safe("")
         if not self.postgres:
@@ -454,26 +362,15 @@ class _Backend:
             return excerpt(raw, self.terms, from_html=source.snippet_is_html, words=words)
         headline = getattr(obj, "headline", "") or ""
         # ts_headline says nothing about where it cut: compare with the whole text.
-        shown = _plain(headline.replace(MARK_START, "").replace(MARK_STOP, ""), from_html=False)
+        shown = plain_for_headline(
+            headline.replace(MARK_START, "").replace(MARK_STOP, ""), from_html=False
+        )
         if source.snippet_is_html:
             shown = " ".join(html.unescape(shown).split())
-        plain_words, shown_words = _words(plain), _words(shown)
+        plain_words, shown_words = words_only(plain), words_only(shown)
         prefix = "" if plain_words.startswith(shown_words[:24]) else "… "
         suffix = "" if plain_words.endswith(shown_words[-24:]) else " …"
         return render_marked(prefix + headline + suffix, from_html=source.snippet_is_html)
-
-
-def _words(text: str) -> str:
-    """Only the words: ts_headline drops punctuation at the edges of what it shows."""
-    return " ".join(re.findall(r"\w+", text))
-
-
-def _plain(text: str, *, from_html: bool) -> str:
-    """Text as the headline sees it: tags replaced by spaces (as ``strip_html_sql`` does),
-    entities decoded, white space collapsed."""
-    if from_html:
-        text = html.unescape(re.sub(r"<[^>]*>", " ", text))
-    return " ".join(text.split())
 
 
 def _decorate(key: str, obj, backend: _Backend, source: Source) -> None:
@@ -539,7 +436,7 @@ def search(
 
     body_ids = {body.pk} if body else visible
     backend = _Backend(query)
-    sources = _sources(body_ids, query)
+    sources = _sources(body_ids, query, user)
     matched = {k.key: backend.matching(k.key, sources[k.key]) for k in KINDS}
     for k in KINDS:
         results.groups.append(Group(kind=k, count=matched[k.key].count()))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet, Window
 from django.utils import timezone
 
 from actions import rules as action_rules
 from actions.models import Action
+from meetings import rules as meeting_rules
 from meetings.models import Decision, Meeting
 from partners import rules as partner_rules
 from partners.models import Body, Membership
@@ -55,6 +56,7 @@ class HomeData:
     open_action_count: int
     is_secretariat: bool
     is_signer: bool
+    may_approve: bool = False
     drafts: list[Meeting] = field(default_factory=list)
     awaiting_approval: list[Meeting] = field(default_factory=list)
     awaiting_signature: list[Meeting] = field(default_factory=list)
@@ -63,11 +65,9 @@ class HomeData:
 def my_open_actions(user, person) -> QuerySet[Action]:
     """Open actions that are the person's (as My actions counts them, see
     ``action_rules.owned_actions_q``), most urgent first: overdue, due soon, later, no date."""
-    owned = Action.objects.filter(
-        action_rules.owned_actions_q(person, set(partner_rules.body_roles(user)))
-    )
+    ids = list(action_rules.owned_action_ids(person, set(partner_rules.body_roles(user))))
     return (
-        Action.objects.filter(pk__in=owned.values("pk"))
+        Action.objects.filter(pk__in=ids)
         .exclude(status__in=Action.CLOSED)
         .select_related("meeting__body", "item")
         .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "number")
@@ -102,12 +102,16 @@ def home(user) -> HomeData:
     actions: list[Action] = []
     open_count = 0
     if person is not None:
-        open_actions = my_open_actions(user, person)
+        # The first few and how many in all, in one query.
+        open_actions = my_open_actions(user, person).annotate(total=Window(Count("pk")))
         actions = list(open_actions[:HOME_LIST_SIZE])
-        open_count = open_actions.count()
+        open_count = actions[0].total if actions else 0
 
     editable = partner_rules.editable_body_ids(user)
     signable = partner_rules.signable_body_ids(user)
+    # As records.rules has it: the secretariat and the chair or vice-chair record approval; the
+    # chair, the vice-chair or whoever chaired the meeting signs it.
+    approving = None if editable is None or signable is None else editable | signable
     data = HomeData(
         bodies=bodies,
         upcoming=upcoming,
@@ -116,22 +120,28 @@ def home(user) -> HomeData:
         open_action_count=open_count,
         is_secretariat=editable is None or bool(editable),
         is_signer=signable is None or bool(signable),
+        may_approve=approving is None or bool(approving),
     )
+    lifecycle = Meeting.objects.select_related("body")
     if data.is_secretariat:
-        mine = _within(Meeting.objects.select_related("body"), editable, "body_id")
         data.drafts = list(
-            mine.filter(status=Meeting.Status.DRAFT, date__lte=today).order_by("-date")[
-                :HOME_LIST_SIZE
-            ]
+            _within(lifecycle, editable, "body_id")
+            .filter(status=Meeting.Status.DRAFT, date__lte=today)
+            .order_by("-date")[:HOME_LIST_SIZE]
         )
+    if data.may_approve:
         data.awaiting_approval = list(
-            mine.filter(status=Meeting.Status.CIRCULATED).order_by("date")[:HOME_LIST_SIZE]
+            _within(lifecycle, approving, "body_id")
+            .filter(status=Meeting.Status.CIRCULATED)
+            .order_by("date")[:HOME_LIST_SIZE]
         )
-    if data.is_signer:
-        to_sign = _within(Meeting.objects.select_related("body"), signable, "body_id")
-        data.awaiting_signature = list(
-            to_sign.filter(status=Meeting.Status.APPROVED).order_by("date")[:HOME_LIST_SIZE]
-        )
+    if data.is_signer or person is not None:
+        signing = lifecycle.filter(status=Meeting.Status.APPROVED)
+        if signable is not None:
+            chaired = Q(attendances__person=person, attendances__chaired=True)
+            signing = signing.filter(Q(body_id__in=signable) | chaired)
+        data.awaiting_signature = list(signing.distinct().order_by("date")[:HOME_LIST_SIZE])
+        data.is_signer = data.is_signer or bool(data.awaiting_signature)
     return data
 
 
@@ -162,9 +172,13 @@ def body_past_meetings(body: Body) -> QuerySet[Meeting]:
     return body.meetings.filter(date__lt=timezone.localdate()).order_by("-date", "-start_time")
 
 
-def body_decisions(body: Body, search: str = "") -> QuerySet[Decision]:
-    """The decisions register: every decision of the body's meetings, newest meeting first."""
+def body_decisions(body: Body, search: str = "", user=None) -> QuerySet[Decision]:
+    """The decisions register: every decision of the body's meetings, newest meeting first;
+    decisions of minutes still in draft only for those who read drafts (``user`` given)."""
     decisions = Decision.objects.filter(item__meeting__body=body)
+    drafts = meeting_rules.readable_minutes_q(user, "item__meeting") if user else None
+    if drafts is not None:
+        decisions = decisions.filter(drafts)
     if search:
         decisions = decisions.filter(Q(text__icontains=search) | Q(item__title__icontains=search))
     return decisions.select_related("item__meeting").order_by(

@@ -6,4 +6,6 @@ class RecordsConfig(AppConfig):
     verbose_name = "Minutes sign-off and documents"
 
     def ready(self):
-        from . import signals  # noqa: F401  (signed minutes guard)
+        from . import signals, triggers  # noqa: F401  (signed minutes guard)
+
+        triggers.register()

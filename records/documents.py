@@ -15,10 +15,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from actions.models import Action
-from meetings.models import AgendaItem, Attendance, Declaration, Meeting, MinutesApproval
+from meetings.models import AgendaItem, Attendance, Meeting, MinutesApproval
 from partners.templatetags.minutebook import ukdate, uktime
 
-from .selectors import meeting_record
+from .models import Addendum
+from .selectors import ApprovalNote, ItemNode, MeetingRecord, meeting_record
 
 PRIVATE_LINE = "This item was considered in private."
 # A fingerprint prefix this long is unique in practice and short enough to type from paper.
@@ -97,7 +98,6 @@ def _owner_initials(owner) -> str:
 
 
 def _due_text(action: Action) -> str:
-
     if action.due_note and action.due_date:
         # "by 7 December" already says the date: print the year-less echo only once.
         day_month = f"{action.due_date.day} {action.due_date:%B}"
@@ -122,6 +122,19 @@ def _action_line(action: Action, number_of_item: dict[int, str]) -> ActionLine:
     )
 
 
+def _item_numbers(record: MeetingRecord) -> dict[int, str]:
+    return {i.pk: i.number for i in record.items}
+
+
+def _actions_table(record: MeetingRecord) -> list[ActionLine]:
+    """The table of every action at the end of the minutes, each with its item's number."""
+    number_of_item = _item_numbers(record)
+    return [_action_line(a, number_of_item) for a in record.actions]
+
+
+# Attendance ---------------------------------------------------------------------------------
+
+
 def _person_line(a: Attendance) -> PersonLine:
     org = a.organisation or a.person.organisation
     return PersonLine(
@@ -135,24 +148,228 @@ def _person_line(a: Attendance) -> PersonLine:
     )
 
 
-def _attendance_groups(record) -> list[AttendanceGroup]:
-    groups = []
-    for category, label, rows in record.attendance_groups():
-        if category == Attendance.Category.EXPECTED:
-            continue
-        group = AttendanceGroup(label=label)
-        by_label: dict[str, list[PersonLine]] = {}
-        for row in rows:
-            by_label.setdefault(row.group_label, []).append(_person_line(row))
-        group.subgroups = list(by_label.items())
-        groups.append(group)
-    return groups
+def _attendance_group(label: str, rows: list[Attendance]) -> AttendanceGroup:
+    by_label: dict[str, list[PersonLine]] = {}
+    for row in rows:
+        by_label.setdefault(row.group_label, []).append(_person_line(row))
+    return AttendanceGroup(label=label, subgroups=list(by_label.items()))
+
+
+def _attendance_groups(record: MeetingRecord) -> list[AttendanceGroup]:
+    """Who attended, by category (those only expected are not printed), then by group label."""
+    return [
+        _attendance_group(label, rows)
+        for category, label, rows in record.attendance_groups()
+        if category != Attendance.Category.EXPECTED
+    ]
+
+
+def _minute_taker(record: MeetingRecord) -> str:
+    taker = next((a for a in record.attendances if a.took_minutes), None)
+    return taker.person.display_name if taker else ""
+
+
+def _chair_note(record: MeetingRecord) -> str:
+    """Said only when whoever chaired is not the chair, a vice-chair standing in for example."""
+    chairs = [a for a in record.attendances if a.chaired]
+    if not chairs or chairs[-1].role_label.lower() == "chair":
+        return ""
+    chaired_by = chairs[-1]
+    role = f" ({chaired_by.role_label})" if chaired_by.role_label else ""
+    return f"{chaired_by.person.display_name}{role} chaired the meeting."
 
 
 def _names(people: list[str]) -> str:
     if len(people) <= 1:
         return "".join(people)
     return ", ".join(people[:-1]) + " and " + people[-1]
+
+
+# Lines printed with an item besides its own content ------------------------------------------
+
+
+@dataclass
+class _ItemLines:
+    """Lines keyed by item pk: who joined before it or left after it, approvals of earlier
+    minutes and declarations of interest."""
+
+    joined: dict[int, list[str]]
+    left: dict[int, list[str]]
+    approvals: dict[int, list[str]]
+    declarations: dict[int, list[str]]
+
+
+def _by_item(pairs) -> dict[int | None, list[str]]:
+    lines: dict[int | None, list[str]] = {}
+    for item_id, text in pairs:
+        lines.setdefault(item_id, []).append(text)
+    return lines
+
+
+def _movement_notes(record: MeetingRecord, field_name: str, verb: str) -> dict[int, list[str]]:
+    """One "(A and B joined the meeting)" line per item, from ``arrived_during``/``left_after``."""
+    names = _by_item(
+        (getattr(a, f"{field_name}_id"), a.person.display_name)
+        for a in record.attendances
+        if getattr(a, f"{field_name}_id")
+    )
+    return {pk: [f"({_names(people)} {verb} the meeting)"] for pk, people in names.items()}
+
+
+def _approval_line(ap: MinutesApproval) -> str:
+    text = f"The minutes of the meeting held on {ukdate(ap.previous_meeting.date)} were "
+    if ap.outcome == MinutesApproval.Outcome.APPROVED:
+        return text + "approved as a correct record."
+    if ap.outcome == MinutesApproval.Outcome.CORRECTED:
+        return text + f"approved as a correct record subject to these corrections: {ap.corrections}"
+    return text + "not approved."
+
+
+def _approval_lines(record: MeetingRecord) -> dict[int | None, list[str]]:
+    return _by_item((ap.item_id, _approval_line(ap)) for ap in record.approvals_given)
+
+
+def _declaration_lines(record: MeetingRecord, private: set[int]) -> dict[int | None, list[str]]:
+    """A private item's declarations are left out; those tied to no item always print."""
+    return _by_item(
+        (d.item_id, f"{d.person.display_name}: {d.interest}")
+        for d in record.declarations
+        if d.item_id not in private
+    )
+
+
+def _first_item_of_kind(record: MeetingRecord, kind: str) -> int | None:
+    return next((i.pk for i in record.items if i.kind == kind), None)
+
+
+def _fold_loose(lines: dict[int | None, list[str]], home: int | None) -> dict[int, list[str]]:
+    """Lines tied to no item print first under the standing item meant for them (approvals
+    under "Minutes of the previous meeting", declarations under "Declarations of interest")."""
+    folded = {pk: rows for pk, rows in lines.items() if pk is not None}
+    if home is not None:
+        folded[home] = lines.get(None, []) + folded.get(home, [])
+    return folded
+
+
+def _item_lines(record: MeetingRecord, private_items: set[int]) -> _ItemLines:
+    return _ItemLines(
+        joined=_movement_notes(record, "arrived_during", "joined"),
+        left=_movement_notes(record, "left_after", "left"),
+        approvals=_fold_loose(
+            _approval_lines(record),
+            _first_item_of_kind(record, AgendaItem.Kind.PREVIOUS_MINUTES),
+        ),
+        declarations=_fold_loose(
+            _declaration_lines(record, private_items),
+            _first_item_of_kind(record, AgendaItem.Kind.DECLARATIONS),
+        ),
+    )
+
+
+# Items and their blocks ---------------------------------------------------------------------
+
+
+def _item_content(item: AgendaItem, approvals: list[str], number_of_item: dict) -> dict:
+    """What only the members' version shows of an item; a private item shows none of it."""
+    return {
+        "minutes": item.minutes,
+        "decisions": [(d.get_verb_display(), d.text) for d in item.decisions.all()],
+        "papers": [
+            (p.reference, p.title or p.original_name, bool(p.file)) for p in item.papers.all()
+        ],
+        "actions": [_action_line(a, number_of_item) for a in item.item_actions],
+        "approvals": approvals,
+    }
+
+
+def _private_content() -> dict:
+    return {"minutes": "", "decisions": [], "papers": [], "actions": [], "approvals": []}
+
+
+def _item_block(node: ItemNode, *, private: bool, lines: _ItemLines, number_of_item) -> ItemBlock:
+    item = node.item
+    content = (
+        _private_content()
+        if private
+        else _item_content(item, lines.approvals.get(item.pk, []), number_of_item)
+    )
+    return ItemBlock(
+        pk=item.pk,
+        number=item.number,
+        title=item.title,
+        depth=node.depth,
+        kind=item.kind,
+        purpose=item.get_purpose_display() if item.purpose else "",
+        presenter=item.presenter.display_name if item.presenter_id else "",
+        confidential=item.confidential,
+        private=private,
+        notes_before=lines.joined.get(item.pk, []),
+        notes_after=lines.left.get(item.pk, []),
+        declarations=lines.declarations.get(item.pk, []),
+        **content,
+    )
+
+
+def _item_blocks(record: MeetingRecord, *, public: bool) -> list[ItemBlock]:
+    """Every item in print order. In the public version a confidential item is private: it
+    keeps its number and title and loses the rest."""
+    private_items = {i.pk for i in record.items if i.confidential and public}
+    lines = _item_lines(record, private_items)
+    number_of_item = _item_numbers(record)
+    return [
+        _item_block(
+            node, private=node.item.pk in private_items, lines=lines, number_of_item=number_of_item
+        )
+        for node in record.flat_items()
+    ]
+
+
+# Approval, signature and the rest ------------------------------------------------------------
+
+
+def _signature(record: MeetingRecord) -> dict | None:
+    meeting = record.meeting
+    if meeting.status != Meeting.Status.SIGNED or not meeting.signed_by_id:
+        return None
+    if record.frozen is not None:
+        signature = record.frozen.data["signature"]
+        return {
+            "name": signature["by"]["name"],
+            "role": signature["role"],
+            "date": meeting.signed_at,
+        }
+    signer_row = next((a for a in record.attendances if a.person_id == meeting.signed_by_id), None)
+    return {
+        "name": meeting.signed_by.display_name,
+        "role": (signer_row.role_label if signer_row else "") or "Chair",
+        "date": meeting.signed_at,
+    }
+
+
+def approved_text(note: ApprovalNote | None) -> str:
+    """ "Approved at the meeting of 13 January 2027", or the date of an approval made outside a
+    meeting, saying so; with any corrections made on approval."""
+    if note is None:
+        return ""
+    if note.meeting_date is not None:
+        text = f"Approved at the meeting of {ukdate(note.meeting_date)}"
+        return text + (
+            f", subject to these corrections: {note.corrections}" if note.corrections else ""
+        )
+    text = f"Approved on {ukdate(note.on)}"
+    if note.outside_meeting:
+        text += ", outside a meeting"
+    return text + (f". Corrections: {note.corrections}" if note.corrections else "")
+
+
+def _logo_src(body, *, for_pdf: bool) -> str:
+    """WeasyPrint reads the logo from disk; a browser fetches it by URL."""
+    if not body.logo:
+        return ""
+    try:
+        return ("file://" + body.logo.path) if for_pdf else body.logo.url
+    except (NotImplementedError, ValueError):
+        return ""
 
 
 def verify_path(fingerprint: str) -> str:
@@ -168,24 +385,32 @@ def verify_url(fingerprint: str) -> str:
 
 def meeting_heading(meeting: Meeting) -> str:
     """ "Minutes of the Meeting held on Wednesday 9 November 2011", or the meeting's own title."""
-
     title = meeting.title or f"{meeting.body.minutes_title} of the {meeting.get_kind_display()}"
     return title if meeting.title else f"{title} held on {ukdate(meeting.date, 'full')}"
 
 
 def time_text(meeting: Meeting) -> str:
-
     if meeting.start_time and meeting.end_time:
         return f"{uktime(meeting.start_time)} to {uktime(meeting.end_time)}"
     return uktime(meeting.start_time)
 
 
-def _next_meetings(meeting: Meeting) -> list[Meeting]:
-    return list(
-        Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date).order_by(
-            "date", "start_time"
-        )[:3]
+def _next_meetings(record: MeetingRecord) -> list:
+    """The next meeting as these minutes record it: their own "date of next meeting" item when
+    it says anything, otherwise the one meeting that was next when they were written (frozen at
+    signing), never every later meeting of the body."""
+    recorded = any(
+        i.kind == AgendaItem.Kind.NEXT_MEETING and i.minutes.strip() for i in record.items
     )
+    return [] if recorded or record.next_meeting is None else [record.next_meeting]
+
+
+def _fingerprint_context(meeting: Meeting) -> dict:
+    return {
+        "fingerprint": meeting.fingerprint,
+        "fingerprint_short": meeting.fingerprint[:SHORT_FINGERPRINT],
+        "verify_url": verify_url(meeting.fingerprint) if meeting.fingerprint else "",
+    }
 
 
 def minutes_context(
@@ -200,145 +425,6 @@ def minutes_context(
     if record is None:
         record = meeting_record(meeting_id=meeting.pk, include_confidential=not public)
     meeting = record.meeting
-    number_of_item = {i.pk: i.number for i in record.items}
-    private_items = {i.pk for i in record.items if i.confidential and public}
-
-    notes_before: dict[int, list[str]] = {}
-    notes_after: dict[int, list[str]] = {}
-    arrivals: dict[int, list[str]] = {}
-    departures: dict[int, list[str]] = {}
-    chaired_by = None
-    for a in record.attendances:
-        if a.arrived_during_id:
-            arrivals.setdefault(a.arrived_during_id, []).append(a.person.display_name)
-        if a.left_after_id:
-            departures.setdefault(a.left_after_id, []).append(a.person.display_name)
-        if a.chaired:
-            chaired_by = a
-    for pk, names in arrivals.items():
-        notes_before[pk] = [f"({_names(names)} joined the meeting)"]
-    for pk, names in departures.items():
-        notes_after[pk] = [f"({_names(names)} left the meeting)"]
-
-    declarations = list(
-        Declaration.objects.filter(meeting=meeting).select_related("person", "item").order_by("id")
-    )
-    if public:
-        declarations = [d for d in declarations if d.item_id not in private_items]
-    approvals_given = list(
-        MinutesApproval.objects.filter(meeting=meeting)
-        .select_related("previous_meeting")
-        .order_by("previous_meeting__date")
-    )
-    approvals_received = list(
-        MinutesApproval.objects.filter(previous_meeting=meeting)
-        .select_related("meeting")
-        .order_by("meeting__date")
-    )
-
-    approval_lines: dict[int | None, list[str]] = {}
-    for ap in approvals_given:
-        text = f"The minutes of the meeting held on {ukdate(ap.previous_meeting.date)} were "
-        if ap.outcome == MinutesApproval.Outcome.APPROVED:
-            text += "approved as a correct record."
-        elif ap.outcome == MinutesApproval.Outcome.CORRECTED:
-            text += f"approved as a correct record subject to these corrections: {ap.corrections}"
-        else:
-            text += "not approved."
-        approval_lines.setdefault(ap.item_id, []).append(text)
-
-    declaration_lines: dict[int | None, list[str]] = {}
-    for d in declarations:
-        declaration_lines.setdefault(d.item_id, []).append(f"{d.person.display_name}: {d.interest}")
-
-    previous_minutes_item = next(
-        (i.pk for i in record.items if i.kind == AgendaItem.Kind.PREVIOUS_MINUTES), None
-    )
-    declarations_item = next(
-        (i.pk for i in record.items if i.kind == AgendaItem.Kind.DECLARATIONS), None
-    )
-
-    blocks: list[ItemBlock] = []
-    for node in record.flat_items():
-        item = node.item
-        private = item.pk in private_items
-        approvals = approval_lines.get(item.pk, [])
-        if item.pk == previous_minutes_item:
-            approvals = approval_lines.get(None, []) + approvals
-        item_declarations = [] if private else declaration_lines.get(item.pk, [])
-        if item.pk == declarations_item:
-            item_declarations = declaration_lines.get(None, []) + item_declarations
-        blocks.append(
-            ItemBlock(
-                pk=item.pk,
-                number=item.number,
-                title=item.title,
-                depth=node.depth,
-                kind=item.kind,
-                purpose=item.get_purpose_display() if item.purpose else "",
-                presenter=item.presenter.display_name if item.presenter_id else "",
-                confidential=item.confidential,
-                private=private,
-                minutes="" if private else item.minutes,
-                decisions=[]
-                if private
-                else [(d.get_verb_display(), d.text) for d in item.decisions.all()],
-                papers=[]
-                if private
-                else [
-                    (p.reference, p.title or p.original_name, bool(p.file))
-                    for p in item.papers.all()
-                ],
-                actions=[]
-                if private
-                else [_action_line(a, number_of_item) for a in item.item_actions],
-                notes_before=notes_before.get(item.pk, []),
-                notes_after=notes_after.get(item.pk, []),
-                approvals=[] if private else approvals,
-                declarations=item_declarations,
-            )
-        )
-
-    actions = [_action_line(a, number_of_item) for a in record.actions]
-    attendance = _attendance_groups(record)
-    minute_taker = next((a for a in record.attendances if a.took_minutes), None)
-    chair_note = ""
-    if chaired_by is not None and chaired_by.role_label.lower() != "chair":
-        role = f" ({chaired_by.role_label})" if chaired_by.role_label else ""
-        chair_note = f"{chaired_by.person.display_name}{role} chaired the meeting."
-
-    signature = None
-    if meeting.status == Meeting.Status.SIGNED and meeting.signed_by_id:
-        signer_row = next(
-            (a for a in record.attendances if a.person_id == meeting.signed_by_id), None
-        )
-        signature = {
-            "name": meeting.signed_by.display_name,
-            "role": (signer_row.role_label if signer_row and signer_row.role_label else "Chair"),
-            "date": meeting.signed_at,
-        }
-
-    approved_text = ""
-    if approvals_received:
-        ap = approvals_received[-1]
-        approved_text = f"Approved at the meeting held on {ukdate(ap.meeting.date)}"
-        if ap.outcome == MinutesApproval.Outcome.CORRECTED:
-            approved_text += f", subject to corrections: {ap.corrections}"
-    elif meeting.approved_at:
-        approved_text = f"Approved on {ukdate(meeting.approved_at)}"
-    direct = getattr(meeting, "chair_approval", None) if _has_direct_approval(meeting) else None
-    if direct is not None and direct.corrections:
-        approved_text += f". Corrections: {direct.corrections}"
-
-    logo_src = ""
-    if meeting.body.logo:
-        try:
-            logo_src = meeting.body.logo.path if for_pdf else meeting.body.logo.url
-            if for_pdf:
-                logo_src = "file://" + logo_src
-        except (NotImplementedError, ValueError):
-            logo_src = ""
-
     return {
         "meeting": meeting,
         "body": meeting.body,
@@ -349,36 +435,25 @@ def minutes_context(
         "heading": meeting_heading(meeting),
         "time_text": time_text(meeting),
         "is_draft": meeting.status in (Meeting.Status.DRAFT, Meeting.Status.CIRCULATED),
-        "attendance": attendance,
-        "minute_taker": minute_taker.person.display_name if minute_taker else "",
-        "chair_note": chair_note,
+        "attendance": _attendance_groups(record),
+        "minute_taker": _minute_taker(record),
+        "chair_note": _chair_note(record),
         "no_interests_declared": meeting.no_interests_declared,
-        "items": blocks,
-        "actions": actions,
-        "next_meetings": _next_meetings(meeting),
-        "signature": signature,
-        "approved_text": approved_text,
-        "fingerprint": meeting.fingerprint,
-        "fingerprint_short": meeting.fingerprint[:SHORT_FINGERPRINT],
-        "verify_url": verify_url(meeting.fingerprint) if meeting.fingerprint else "",
-        "addenda": _addenda(meeting),
-        "logo_src": logo_src,
+        "items": _item_blocks(record, public=public),
+        "actions": _actions_table(record),
+        "next_meetings": _next_meetings(record),
+        "signature": _signature(record),
+        "approved_text": approved_text(record.approval),
+        **_fingerprint_context(meeting),
+        "addenda": _addenda(meeting.pk),
+        "logo_src": _logo_src(meeting.body, for_pdf=for_pdf),
         "private_line": PRIVATE_LINE,
         "generated_at": timezone.now(),
     }
 
 
-def _has_direct_approval(meeting: Meeting) -> bool:
-    try:
-        meeting.chair_approval  # noqa: B018  (a reverse one-to-one: raises when missing)
-    except Exception:  # noqa: BLE001  (RelatedObjectDoesNotExist, or the model not installed)
-        return False
-    return True
-
-
-def _addenda(meeting: Meeting) -> list:
-    manager = getattr(meeting, "addenda", None)
-    return list(manager.order_by("created_at")) if manager is not None else []
+def _addenda(meeting_id: int) -> list:
+    return list(Addendum.objects.filter(meeting_id=meeting_id).select_related("author"))
 
 
 def agenda_heading(meeting: Meeting) -> str:
@@ -406,12 +481,6 @@ def agenda_context(meeting: Meeting, *, for_pdf: bool = False) -> dict:
                 "papers": list(item.papers.all()),
             }
         )
-    logo_src = ""
-    if meeting.body.logo:
-        try:
-            logo_src = ("file://" + meeting.body.logo.path) if for_pdf else meeting.body.logo.url
-        except (NotImplementedError, ValueError):
-            logo_src = ""
     members = [a for a in record.attendances if a.category != Attendance.Category.ABSENT]
     return {
         "meeting": record.meeting,
@@ -422,7 +491,7 @@ def agenda_context(meeting: Meeting, *, for_pdf: bool = False) -> dict:
         "heading": agenda_heading(record.meeting),
         "items": items,
         "members": members,
-        "logo_src": logo_src,
+        "logo_src": _logo_src(meeting.body, for_pdf=for_pdf),
         "generated_at": timezone.now(),
         "issued_on": dt.date.today(),
     }

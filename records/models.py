@@ -1,5 +1,9 @@
 """The minutes lifecycle's own rows: accuracy comments, direct approvals, addenda, rendered
-documents. The meeting's record itself lives in ``meetings``; these sit beside it."""
+documents and the frozen record of signed minutes. The meeting's record itself lives in
+``meetings``; these sit beside it."""
+
+import hashlib
+import json
 
 from django.db import models
 from django.db.models import Q
@@ -67,6 +71,33 @@ class Addendum(models.Model):
         return f"Addendum to {self.meeting}, {self.created_at:%-d %B %Y}"
 
 
+class SignedRecord(models.Model):
+    """The whole record of a meeting as it stood when its minutes were signed: one canonical
+    JSON text (``records.snapshot``), its SHA-256 (the fingerprint printed on the signed PDFs)
+    and who signed when. Everything shown of a signed meeting is rendered from it, so a later
+    rename or deletion elsewhere changes none of it. Never updated or deleted: on PostgreSQL a
+    trigger refuses it (``records.triggers``)."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="signed_record")
+    version = models.PositiveSmallIntegerField()
+    # Text, not JSONField: jsonb would reorder keys and respace, and the hash is of these bytes.
+    canonical = models.TextField(help_text="Canonical JSON of the record (UTF-8, sorted keys)")
+    sha256 = models.CharField(max_length=64, unique=True)
+    signed_by_name = models.CharField(max_length=240)
+    signed_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Signed record of {self.meeting_id} ({self.sha256[:16]})"
+
+    @property
+    def data(self) -> dict:
+        return json.loads(self.canonical)
+
+    def computed_sha256(self) -> str:
+        return hashlib.sha256(self.canonical.encode("utf-8")).hexdigest()
+
+
 class RenderJob(models.Model):
     """A document rendered in the background (large minutes, agenda packs) or kept for good
     (the public copy of signed minutes, made once at signing)."""
@@ -76,6 +107,7 @@ class RenderJob(models.Model):
         MINUTES_PUBLIC = "minutes_public", "Minutes (public version)"
         AGENDA = "agenda", "Agenda pack"
         DOCX = "docx", "Minutes (Word)"
+        SIGNING = "signing", "Signing the minutes"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -105,7 +137,13 @@ class RenderJob(models.Model):
                 fields=["meeting", "kind"],
                 condition=Q(signed_copy=True),
                 name="render_one_signed_copy_per_kind",
-            )
+            ),
+            # Two clicks on "Sign" (or two signers) cannot start two signings of one meeting.
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(kind="signing", state__in=["queued", "running"]),
+                name="render_one_signing_at_a_time",
+            ),
         ]
 
     def __str__(self):

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Paper
 
 from .documents import agenda_context, minutes_context
 
 Progress = Callable[[int, str], None]
+RECORD_ATTACHMENT = "signed-record.json"
 
 
 def _noop(percent: int, stage: str) -> None:
@@ -38,11 +39,24 @@ def _parsed_css(path: str, mtime_ns: int):
     return CSS(filename=path)
 
 
-def _write(html: str) -> bytes:
-    from weasyprint import HTML
+def _write(html: str, *, record_json: str = "") -> bytes:
+    from weasyprint import HTML, Attachment
 
     # base_url lets a body's logo load from MEDIA_ROOT (file:// URLs in the context).
-    return HTML(string=html, base_url="/").write_pdf(stylesheets=_stylesheets())
+    document = HTML(string=html, base_url="/")
+    if not record_json:
+        return document.write_pdf(stylesheets=_stylesheets())
+    # Signed minutes: PDF/A-3b for keeping, with the frozen record they print attached, so the
+    # file alone holds both what was signed and how it reads.
+    attachment = Attachment(
+        string=record_json,
+        name=RECORD_ATTACHMENT,
+        description="The signed record (canonical JSON); its SHA-256 is the fingerprint",
+        relationship="Source",
+    )
+    return document.write_pdf(
+        stylesheets=_stylesheets(), pdf_variant="pdf/a-3b", attachments=[attachment]
+    )
 
 
 def minutes_html(meeting: Meeting, *, public: bool = False, for_pdf: bool = False) -> str:
@@ -51,10 +65,10 @@ def minutes_html(meeting: Meeting, *, public: bool = False, for_pdf: bool = Fals
     )
 
 
-def minutes_pdf_from_record(record, *, public: bool) -> bytes:
-    """PDF of an already-loaded record (signing passes one with its signature filled in)."""
+def minutes_pdf_from_record(record, *, public: bool, record_json: str = "") -> bytes:
+    """PDF of an already-loaded record (signing passes the frozen one, and its JSON to attach)."""
     context = minutes_context(record.meeting, public=public, for_pdf=True, record=record)
-    return _write(render_to_string("pdf/minutes.html", context))
+    return _write(render_to_string("pdf/minutes.html", context), record_json=record_json)
 
 
 def minutes_pdf(meeting: Meeting, *, public: bool = False, progress: Progress = _noop) -> bytes:
@@ -78,12 +92,14 @@ def agenda_pdf(meeting: Meeting, *, progress: Progress = _noop) -> bytes:
 
     progress(10, "Collecting the agenda and papers")
     context = agenda_context(meeting, for_pdf=True)
+    # The files are read from the papers' rows (a signed record's items are its frozen copy).
+    listed = [paper for item in context["items"] for paper in item["papers"]]
+    stored = Paper.objects.in_bulk([paper.pk for paper in listed])
     papers = []
-    for item in context["items"]:
-        for paper in item["papers"]:
-            reader = _paper_reader(paper)
-            if reader is not None:
-                papers.append((paper, reader))
+    for paper in listed:
+        reader = _paper_reader(stored.get(paper.pk))
+        if reader is not None:
+            papers.append((paper, reader))
     progress(30, "Laying out the agenda")
     first = _write(render_to_string("pdf/agenda.html", {**context, "paper_starts": {}}))
     agenda_pages = len(PdfReader(io.BytesIO(first)).pages)
@@ -120,7 +136,11 @@ def agenda_pdf(meeting: Meeting, *, progress: Progress = _noop) -> bytes:
 
 
 def _paper_reader(paper):
-    if not paper.file or not (paper.original_name or paper.file.name).lower().endswith(".pdf"):
+    if (
+        paper is None
+        or not paper.file
+        or not (paper.original_name or paper.file.name).lower().endswith(".pdf")
+    ):
         return None
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError

@@ -4,6 +4,8 @@ allowed, and the service asks the same predicate before it acts."""
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from meetings.rules import (
     can_manage_meeting,
     can_sign_meeting,
@@ -20,8 +22,17 @@ from partners.rules import (
 )
 
 
+def meeting_has_taken_place(meeting) -> bool:
+    """Minutes follow the meeting: none are circulated, approved or signed before its day."""
+    return meeting.date <= timezone.localdate()
+
+
 def can_circulate_minutes(user, meeting) -> bool:
-    return can_edit_body(user, meeting.body) and meeting.status == meeting.Status.DRAFT
+    return (
+        can_edit_body(user, meeting.body)
+        and meeting.status == meeting.Status.DRAFT
+        and meeting_has_taken_place(meeting)
+    )
 
 
 def can_return_to_draft(user, meeting) -> bool:
@@ -43,7 +54,7 @@ def can_resolve_comments(user, meeting) -> bool:
 
 def can_approve_minutes(user, meeting) -> bool:
     """Recording approval directly (outside a later meeting): the secretariat or a signer."""
-    if meeting.status != meeting.Status.CIRCULATED:
+    if meeting.status != meeting.Status.CIRCULATED or not meeting_has_taken_place(meeting):
         return False
     roles = body_roles(user).get(meeting.body_id, set())
     return is_admin(user) or bool(roles & (EDITOR_ROLES | SIGNER_ROLES))
@@ -55,6 +66,8 @@ def can_sign_minutes(user, meeting, chaired_person_id_: int | None = None) -> bo
     The signer must have a person record: the signature carries a name. Pass the chair's person
     id when the page has already loaded the register, to save a query."""
     if meeting.status != meeting.Status.APPROVED or person_for(user) is None:
+        return False
+    if not meeting_has_taken_place(meeting):
         return False
     if chaired_person_id_ is None:
         chaired_person_id_ = chaired_person_id(meeting)
@@ -71,3 +84,21 @@ def can_add_addendum(user, meeting) -> bool:
 
 def can_download_minutes(user, meeting) -> bool:
     return can_view_meeting(user, meeting)
+
+
+def can_see_all_comments(user, meeting) -> bool:
+    """Who sees which accuracy comments: the secretariat (who resolve them) sees every one; a
+    member sees only their own, never a colleague's."""
+    return can_resolve_comments(user, meeting)
+
+
+def can_see_render_job(user, job) -> bool:
+    """A background render's progress page and file are for whoever asked for it (and
+    administrators), while they may still read the meeting. The copies frozen at signing are
+    served only through the meeting's own download links."""
+    if job.signed_copy or not can_download_minutes(user, job.meeting):
+        return False
+    if not job.requested_by_id or is_admin(user):
+        return True
+    person = person_for(user)
+    return person is not None and job.requested_by_id == person.pk

@@ -1,11 +1,17 @@
 """The record of one meeting, loaded whole in a fixed number of queries: the meeting page, the
-minutes editor's preview, the documents and the fingerprint all read it from here."""
+minutes editor's preview, the documents and the fingerprint all read it from here.
+
+A signed meeting's record is read from its frozen snapshot (``records.frozen``), not from the
+live rows: what it shows is what was signed, whatever has been renamed or removed since."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from actions.models import Action
 from actions.selectors import actions_with_owners
@@ -19,6 +25,10 @@ from meetings.models import (
     Paper,
 )
 from meetings.selectors import CATEGORY_ORDER, meetings_base
+from partners.rules import get_or_404, person_for
+
+from . import rules
+from .models import AccuracyComment, Addendum, ChairApproval, RenderJob, SignedRecord
 
 
 @dataclass
@@ -28,15 +38,40 @@ class ItemNode:
     depth: int = 0
 
 
+@dataclass(frozen=True)
+class ApprovalNote:
+    """How these minutes were approved: at a later meeting (``meeting_date``), or directly by
+    the chair or secretariat outside a meeting (``on``, ``outside_meeting``)."""
+
+    meeting_date: dt.date | None = None
+    on: dt.date | None = None
+    outside_meeting: bool = False
+    corrections: str = ""
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str = ""
+
+
 @dataclass
 class MeetingRecord:
-    """Everything a meeting's record holds, loaded in a fixed number of queries."""
+    """Everything a meeting's record holds, loaded in a fixed number of queries. For a signed
+    meeting the objects are rebuilt from the snapshot (``frozen`` is its row)."""
 
     meeting: Meeting
     attendances: list[Attendance]
     items: list[AgendaItem]
     tree: list[ItemNode]
     actions: list[Action]
+    declarations: list[Declaration] = field(default_factory=list)
+    approvals_given: list[MinutesApproval] = field(default_factory=list)
+    approval: ApprovalNote | None = None
+    next_meeting: NextMeeting | None = None
+    frozen: SignedRecord | None = None
 
     def attendance_groups(self) -> list[tuple[str, str, list[Attendance]]]:
         """(category value, label, rows) in the order minutes print them; empty ones left out."""
@@ -60,13 +95,47 @@ class MeetingRecord:
         return out
 
 
+def item_tree(items: list, actions: list) -> list[ItemNode]:
+    """Items nested under their parents, each given ``item_actions`` (its actions in order)."""
+    by_item: dict[int | None, list] = {}
+    for action in actions:
+        by_item.setdefault(action.item_id, []).append(action)
+    nodes = {item.pk: ItemNode(item=item) for item in items}
+    tree: list[ItemNode] = []
+    for item in items:
+        item.item_actions = by_item.get(item.pk, [])
+        node = nodes[item.pk]
+        if item.parent_id and item.parent_id in nodes:
+            parent = nodes[item.parent_id]
+            node.depth = parent.depth + 1
+            parent.children.append(node)
+        else:
+            tree.append(node)
+    return tree
+
+
 def meeting_record(*, meeting_id: int, include_confidential: bool = True) -> MeetingRecord | None:
     """The whole record of one meeting: attendance, items (nested) with decisions, papers and
     actions. ``include_confidential=False`` gives what the public may see: confidential items are
-    kept (title only) but their minutes, decisions, papers and actions are left out."""
-    meeting = meetings_base().filter(pk=meeting_id).first()
+    kept (title only) but their minutes, decisions, papers and actions are left out.
+
+    A signed meeting with a frozen record is rebuilt from it; actions then carry their live
+    progress (status), which is not part of the signed record."""
+    meeting = meetings_base().select_related("signed_record").filter(pk=meeting_id).first()
     if meeting is None:
         return None
+    frozen = getattr(meeting, "signed_record", None) if meeting.is_signed else None
+    if frozen is not None:
+        from .frozen import record_from_snapshot  # frozen builds on this module's classes
+
+        return record_from_snapshot(
+            frozen, live_meeting=meeting, include_confidential=include_confidential
+        )
+    return live_meeting_record(meeting=meeting, include_confidential=include_confidential)
+
+
+def live_meeting_record(*, meeting: Meeting, include_confidential: bool = True) -> MeetingRecord:
+    """The record as the rows hold it now: what drafts show and what signing freezes."""
     attendances = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related(
@@ -92,36 +161,121 @@ def meeting_record(*, meeting_id: int, include_confidential: bool = True) -> Mee
                 item.minutes = ""
                 item._prefetched_objects_cache["decisions"] = Decision.objects.none()
                 item._prefetched_objects_cache["papers"] = Paper.objects.none()
-    by_item: dict[int | None, list[Action]] = {}
-    for action in actions:
-        by_item.setdefault(action.item_id, []).append(action)
-    nodes = {item.pk: ItemNode(item=item) for item in items}
-    tree: list[ItemNode] = []
-    for item in items:
-        item.item_actions = by_item.get(item.pk, [])
-        node = nodes[item.pk]
-        if item.parent_id and item.parent_id in nodes:
-            parent = nodes[item.parent_id]
-            node.depth = parent.depth + 1
-            parent.children.append(node)
-        else:
-            tree.append(node)
     return MeetingRecord(
-        meeting=meeting, attendances=attendances, items=items, tree=tree, actions=actions
+        meeting=meeting,
+        attendances=attendances,
+        items=items,
+        tree=item_tree(items, actions),
+        actions=actions,
+        declarations=list(
+            Declaration.objects.filter(meeting=meeting)
+            .select_related("person__organisation", "item")
+            .order_by("id")
+        ),
+        approvals_given=list(
+            MinutesApproval.objects.filter(meeting=meeting)
+            .select_related("previous_meeting__body")
+            .order_by("previous_meeting__date", "id")
+        ),
+        approval=approval_note(meeting),
+        next_meeting=next_meeting_after(meeting),
     )
 
 
-def meeting_record_extras(*, meeting: Meeting) -> tuple[list[Declaration], list[MinutesApproval]]:
-    """What the record page shows beside the items: declarations of interest and approvals of
-    earlier minutes (with corrections). Two queries whatever the meeting's size."""
-    declarations = list(
-        Declaration.objects.filter(meeting=meeting)
-        .select_related("person__organisation", "item")
-        .order_by("id")
+def approval_note(meeting: Meeting) -> ApprovalNote | None:
+    """Where these minutes were approved. A later meeting that recorded "not approved" did not
+    approve them: the first meeting that did counts, then a direct approval, then the date on
+    which minutes imported as approved were approved."""
+    at_meeting = (
+        MinutesApproval.objects.filter(previous_meeting=meeting)
+        .exclude(outcome=MinutesApproval.Outcome.NOT_APPROVED)
+        .select_related("meeting")
+        .order_by("meeting__date", "id")
+        .first()
     )
-    approvals = list(
-        MinutesApproval.objects.filter(meeting=meeting)
-        .select_related("previous_meeting__body")
-        .order_by("previous_meeting__date")
+    if at_meeting is not None:
+        return ApprovalNote(
+            meeting_date=at_meeting.meeting.date, corrections=at_meeting.corrections
+        )
+    direct = ChairApproval.objects.filter(meeting=meeting).first()
+    if direct is not None:
+        return ApprovalNote(
+            on=timezone.localdate(direct.approved_at),
+            outside_meeting=True,
+            corrections=direct.corrections,
+        )
+    if meeting.approved_at and meeting.status in (Meeting.Status.APPROVED, Meeting.Status.SIGNED):
+        return ApprovalNote(on=timezone.localdate(meeting.approved_at))
+    return None
+
+
+def next_meeting_after(meeting: Meeting) -> NextMeeting | None:
+    """The body's next meeting after this one as it is arranged now (signing freezes it)."""
+    upcoming = (
+        Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date)
+        .order_by("date", "start_time", "pk")
+        .first()
     )
-    return declarations, approvals
+    if upcoming is None:
+        return None
+    return NextMeeting(
+        date=upcoming.date,
+        start_time=upcoming.start_time,
+        end_time=upcoming.end_time,
+        venue=upcoming.venue,
+    )
+
+
+def accuracy_comments_for_user(*, meeting: Meeting, user) -> list[AccuracyComment]:
+    """The accuracy comments this person may see (``rules.can_see_all_comments``): all of them
+    for the secretariat, otherwise only their own. One query, or none for a user without a
+    person record."""
+    comments = AccuracyComment.objects.filter(meeting=meeting).select_related(
+        "author", "resolved_by", "item"
+    )
+    if rules.can_see_all_comments(user, meeting):
+        return list(comments)
+    person = person_for(user)
+    return list(comments.filter(author=person)) if person else []
+
+
+def open_comment_count(*, meeting: Meeting) -> int:
+    return AccuracyComment.objects.filter(meeting=meeting, resolved_at__isnull=True).count()
+
+
+def signed_document(*, meeting: Meeting, kind: str) -> FieldFile | None:
+    """The file frozen at signing for this kind of download, if there is one: the members' PDF
+    is kept on the meeting, the public PDF as the signed-copy render. Other kinds have none."""
+    if not meeting.is_signed:
+        return None
+    if kind == RenderJob.Kind.MINUTES:
+        return meeting.signed_pdf or None
+    if kind == RenderJob.Kind.MINUTES_PUBLIC:
+        copy = RenderJob.objects.filter(meeting=meeting, kind=kind, signed_copy=True).first()
+        return copy.file if copy is not None and copy.file else None
+    return None
+
+
+def get_render_job_for_user(*, user, pk: int) -> RenderJob:
+    """The render job, or 404 both when it is missing and when it is not this user's to see."""
+    return get_or_404(
+        RenderJob.objects.select_related("meeting__body"),
+        user=user,
+        check=rules.can_see_render_job,
+        pk=pk,
+    )
+
+
+def addenda_in_order(*, meeting: Meeting) -> list[Addendum]:
+    return list(meeting.addenda.select_related("author").order_by("created_at"))
+
+
+def signed_meeting_for_code(code: str) -> Meeting | None:
+    """The signed meeting whose fingerprint is, or starts with, ``code`` (16+ hex digits)."""
+    code = (code or "").strip().lower()
+    if len(code) < 16 or any(c not in "0123456789abcdef" for c in code) or len(code) > 64:
+        return None
+    qs = Meeting.objects.select_related("body", "signed_by").filter(status=Meeting.Status.SIGNED)
+    qs = qs.filter(fingerprint=code) if len(code) == 64 else qs.filter(fingerprint__startswith=code)
+    found = list(qs[:2])
+    return found[0] if len(found) == 1 else None

@@ -7,27 +7,25 @@ for the transaction) and the person's right through ``records.rules``; a refusal
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting, MinutesApproval
 from meetings.services import meeting_assert_editable
 from partners import rules as partner_rules
-from partners.models import Membership
+from partners.models import Membership, Person
 from partners.templatetags.minutebook import ukdate
 
-from . import pdf, rules
-from .fingerprint import record_fingerprint
+from . import rules, tasks
 from .models import AccuracyComment, Addendum, ChairApproval, RenderJob
-from .selectors import meeting_record
+from .signing import signing_run
 
 COMMENT_MAX_CHARS = 4000
 
@@ -67,6 +65,11 @@ def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
     _require(
         meeting.status == Meeting.Status.DRAFT,
         f"Only draft minutes can be circulated; these are {_status_text(meeting)}.",
+    )
+    _require(
+        rules.meeting_has_taken_place(meeting),
+        f"Minutes are circulated once the meeting has taken place; this one is on "
+        f"{ukdate(meeting.date, 'full')}.",
     )
     _require(rules.can_circulate_minutes(user, meeting), "Only the secretariat can circulate.")
     _require(
@@ -280,58 +283,87 @@ def minutes_approve(
     return meeting
 
 
-@transaction.atomic
-def minutes_sign(*, meeting: Meeting, user: AbstractBaseUser, password: str) -> Meeting:
-    """The chair (or vice-chair, or whoever chaired) signs approved minutes.
-
-    Side effects: records who signed and when; computes the record's fingerprint; renders the
-    members' and the public PDF once and stores them (``Meeting.signed_pdf`` with its SHA-256,
-    and a kept ``RenderJob`` for the public copy). From then on the record cannot change.
-    """
-
-    meeting = _locked(meeting)
+def _sign_check(meeting: Meeting, user: AbstractBaseUser) -> None:
     _require(
         meeting.status == Meeting.Status.APPROVED,
         f"Only approved minutes can be signed; these are {_status_text(meeting)}.",
     )
     _require(
+        rules.meeting_has_taken_place(meeting),
+        "Minutes are signed after the meeting has taken place.",
+    )
+    _require(
         rules.can_sign_minutes(user, meeting),
         "Only the chair, the vice-chair or the person who chaired the meeting can sign.",
     )
-    if not password or not user.check_password(password):
-        raise ValidationError({"password": "That password is not right. Enter your own password."})
-    signer = partner_rules.person_for(user)
-    meeting.signed_by = signer
-    meeting.signed_at = timezone.now().replace(microsecond=0)
-    meeting.save(update_fields=["signed_by", "signed_at", "updated_at"])
-    fingerprint = record_fingerprint(meeting)
 
-    documents = {}
-    for public in (False, True):
-        record = meeting_record(meeting_id=meeting.pk, include_confidential=not public)
-        record.meeting.status = Meeting.Status.SIGNED
-        record.meeting.fingerprint = fingerprint
-        documents[public] = pdf.minutes_pdf_from_record(record, public=public)
 
-    stem = f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{fingerprint[:12]}"
-    public_copy = RenderJob(
-        meeting=meeting,
-        kind=RenderJob.Kind.MINUTES_PUBLIC,
-        state=RenderJob.State.DONE,
-        progress=100,
-        signed_copy=True,
-        requested_by=signer,
-        sha256=hashlib.sha256(documents[True]).hexdigest(),
-        finished_at=timezone.now(),
+def _password_check(request: HttpRequest, user: AbstractBaseUser, password: str) -> None:
+    """The signer re-enters their password. It is checked through ``authenticate`` so that
+    django-axes counts a wrong one as a failed login, and refuses a locked-out account."""
+    wrong = ValidationError({"password": "That password is not right. Enter your own password."})
+    if not password:
+        raise wrong
+    confirmed = authenticate(request, username=user.get_username(), password=password)
+    if getattr(request, "axes_locked_out", False):
+        raise ValidationError(
+            {
+                "password": "Too many wrong passwords: this account is locked for a while. "
+                "Try again later, or ask an administrator to unlock it."
+            }
+        )
+    if confirmed is None or confirmed.pk != user.pk:
+        raise wrong
+
+
+def minutes_sign(
+    *, meeting: Meeting, user: AbstractBaseUser, password: str, request: HttpRequest
+) -> RenderJob:
+    """The chair (or vice-chair, or whoever chaired) signs approved minutes.
+
+    Checks the order and the signer, then the password (``request`` is the signer's, for
+    django-axes). The password is checked outside any transaction of ours, so a failed attempt
+    is counted even though signing is refused.
+    Side effects: creates the signing job and, once committed, queues ``records.sign_minutes``
+    (run in-process when tasks run eagerly). The job freezes the record, renders and signs the
+    PDFs and marks the meeting signed (``records.signing``); until then it stays approved.
+    """
+    _sign_check(meeting, user)
+    _password_check(request, user, password)
+    with transaction.atomic():
+        meeting = _locked(meeting)
+        _sign_check(meeting, user)
+        signing = RenderJob.objects.filter(
+            meeting=meeting,
+            kind=RenderJob.Kind.SIGNING,
+            state__in=(RenderJob.State.QUEUED, RenderJob.State.RUNNING),
+        )
+        _require(not signing.exists(), "These minutes are already being signed.")
+        job = RenderJob.objects.create(
+            meeting=meeting,
+            kind=RenderJob.Kind.SIGNING,
+            requested_by=partner_rules.person_for(user),
+            stage="Waiting to start",
+        )
+        transaction.on_commit(lambda: tasks.sign_minutes.delay(job_id=job.pk))
+    return job
+
+
+def minutes_sign_as(*, meeting: Meeting, signer: Person) -> Meeting:
+    """Sign approved minutes for ``signer`` in this process, without a password: for loading
+    minutes already signed on paper (the demo). No page calls it; signing from a page is
+    ``minutes_sign``. Side effects as ``minutes_sign``, done before it returns (the files once
+    the caller's transaction commits)."""
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    _require(
+        meeting.status == Meeting.Status.APPROVED and rules.meeting_has_taken_place(meeting),
+        f"Only approved minutes of a past meeting can be signed; these are {_status_text(meeting)}.",
     )
-    public_copy.file.save(f"{stem}-public.pdf", ContentFile(documents[True]), save=False)
-    public_copy.save()
-
-    meeting.signed_pdf.save(f"{stem}.pdf", ContentFile(documents[False]), save=False)
-    meeting.signed_pdf_sha256 = hashlib.sha256(documents[False]).hexdigest()
-    meeting.fingerprint = fingerprint
-    meeting.status = Meeting.Status.SIGNED
-    meeting.save()
+    job = RenderJob.objects.create(
+        meeting=meeting, kind=RenderJob.Kind.SIGNING, requested_by=signer, stage="Starting"
+    )
+    signing_run(job_id=job.pk)
+    meeting.refresh_from_db()
     return meeting
 
 
@@ -351,14 +383,3 @@ def addendum_add(*, meeting: Meeting, user: AbstractBaseUser, text: str) -> Adde
     return Addendum.objects.create(
         meeting=meeting, author=partner_rules.person_for(user), text=text
     )
-
-
-def signed_meeting_for_fingerprint(code: str) -> Meeting | None:
-    """The signed meeting whose fingerprint is, or starts with, ``code`` (16+ hex digits)."""
-    code = (code or "").strip().lower()
-    if len(code) < 16 or any(c not in "0123456789abcdef" for c in code) or len(code) > 64:
-        return None
-    qs = Meeting.objects.select_related("body", "signed_by").filter(status=Meeting.Status.SIGNED)
-    qs = qs.filter(fingerprint=code) if len(code) == 64 else qs.filter(fingerprint__startswith=code)
-    found = list(qs[:2])
-    return found[0] if len(found) == 1 else None

@@ -28,9 +28,9 @@ from meetings.models import (
     MinutesApproval,
     Paper,
 )
-from meetings.querysets import LOCKED_MESSAGE, SIGNED
+from meetings.querysets import LOCKED_MESSAGE, SIGNED, guard_is_lifted
 
-from .models import Addendum
+from .models import Addendum, SignedRecord
 
 ADDENDUM_MESSAGE = "An addendum is part of the signed record and cannot be changed or removed."
 
@@ -56,6 +56,8 @@ def _stored(model, pk):
 
 
 def _refuse_if_signed(*meeting_ids) -> None:
+    if guard_is_lifted():
+        return
     if any(_is_signed(m) for m in set(meeting_ids) if m is not None):
         raise RecordLocked(LOCKED_MESSAGE)
 
@@ -155,10 +157,27 @@ def action_owner_guard_delete(sender, instance, **kwargs):
 def addendum_guard_save(sender, instance, raw=False, **kwargs):
     if raw:
         return
+    if guard_is_lifted():
+        return
     if instance.pk is not None and Addendum._base_manager.filter(pk=instance.pk).exists():
         raise RecordLocked(ADDENDUM_MESSAGE)
 
 
 @receiver(pre_delete, sender=Addendum)
 def addendum_guard_delete(sender, instance, **kwargs):
-    raise RecordLocked(ADDENDUM_MESSAGE)
+    if not guard_is_lifted():
+        raise RecordLocked(ADDENDUM_MESSAGE)
+
+
+@receiver(pre_save, sender=SignedRecord)
+def snapshot_guard_save(sender, instance, raw=False, **kwargs):
+    if raw or guard_is_lifted():
+        return
+    if instance.pk is not None or _is_signed(instance.meeting_id):
+        raise RecordLocked(LOCKED_MESSAGE)
+
+
+@receiver(pre_delete, sender=SignedRecord)
+def snapshot_guard_delete(sender, instance, **kwargs):
+    if not guard_is_lifted():
+        raise RecordLocked(LOCKED_MESSAGE)

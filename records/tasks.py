@@ -1,4 +1,4 @@
-"""Background rendering of large documents, with progress the page can poll."""
+"""Background work with progress the page can poll: rendering large documents, and signing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from meetings.models import Meeting, Paper
 
 from . import docx_export, pdf
 from .models import RenderJob
+from .signing import signing_run
 
 # Above this many items plus actions a document renders in the worker, not in the request.
 QUEUE_THRESHOLD = 40
@@ -78,3 +79,10 @@ def render_document(*, job_id: int) -> None:
         stage="Ready",
         finished_at=timezone.now(),
     )
+
+
+@shared_task(name="records.sign_minutes")
+def sign_minutes(*, job_id: int) -> None:
+    """Freeze, render, sign and store approved minutes (``signing.signing_run``). Safe to run
+    twice: only a queued job is claimed."""
+    signing_run(job_id=job_id)

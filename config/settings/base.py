@@ -35,12 +35,16 @@ INSTALLED_APPS = [
     "simple_history",
     "template_partials",
     "axes",
+    "pgtrigger",
     "partners",
     "meetings",
     "actions",
     "records",
     "drafting",
+    "directory",
+    "imports",
     "portal",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +87,18 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'minutebook.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+
+def tune_postgres(database: dict) -> dict:
+    """PostgreSQL's default random_page_cost (4) prices a random read for spinning disks; on
+    SSD or cached data it costs about what a sequential one does. Left at 4, the planner reads
+    whole tables of actions and owners rather than follow the indexes from a person's rows."""
+    if database["ENGINE"].endswith("postgresql"):
+        database.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+    return database
+
+
+tune_postgres(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -103,6 +119,7 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 
 # A strict Content-Security-Policy: our own scripts and styles only, no inline code.
@@ -147,8 +164,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Signing: the organisation's certificate and key as a PKCS#12 file (PAdES signatures on the
+# signed PDFs). Without one, development and tests sign with a self-signed certificate made in
+# this folder on first use; production sets no folder and so refuses to sign without one.
+SIGNING_P12_PATH = env("SIGNING_P12_PATH", default="")
+SIGNING_P12_PASSPHRASE = env("SIGNING_P12_PASSPHRASE", default="")
+SIGNING_SELF_SIGNED_DIR = VAR_DIR / "signing"
 # Papers: the largest upload we accept, in bytes.
 PAPER_MAX_BYTES = env.int("PAPER_MAX_BYTES", default=20 * 1024 * 1024)
+# Past minutes brought in for import (imports app): largest file, and longest pasted text.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -173,7 +199,25 @@ CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A broker that is down must not take a web request with it: fail fast, the sweep catches up.
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# Redis that is down answers at once (connection refused); Redis that hangs (overloaded, paused,
+# a network that drops packets) is given up on after a second per step, so queuing from a web
+# request fails within about two seconds and the page says so. The visibility timeout is how
+# long a task taken by a worker that then died stays invisible before Redis hands it to
+# another worker (longer than a task may run, so a slow task is not run twice at once).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=30 * 60),
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+# Reminder tasks acknowledge late and are re-queued if their worker dies (see actions.tasks).
+CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = True
+# People per reminder batch: one task, one SMTP connection, a fixed number of queries.
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=200)
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=30)
 CELERY_BEAT_SCHEDULE = {

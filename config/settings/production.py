@@ -16,6 +16,9 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 DEMO_DATA_ALLOWED = False
+# Signed minutes carry the organisation's own certificate (SIGNING_P12_PATH): never a
+# self-signed one made on the server.
+SIGNING_SELF_SIGNED_DIR = None
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (see README).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -26,6 +29,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
 X_FRAME_OPTIONS = "DENY"
 # The proxy in front counts as one hop when django-axes reads the client's address.
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1)

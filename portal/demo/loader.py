@@ -23,6 +23,8 @@ from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, MinutesApproval
 from partners.models import Body, Membership, Organisation, Person, Team
 from records import services as record_services
+from records.models import SignedRecord
+from records.triggers import signed_guard_lifted
 
 from . import gloucester, iewm, sunderland
 
@@ -209,6 +211,11 @@ def demo_load(*, today: dt.date | None = None) -> DemoResult:
         result.meetings[key] = meeting
         result.upcoming[key] = _upcoming_meetings_create(module, body, today)
     _logins_create(people, bodies)
+    # One record signed, so a new user finds a signed meeting, its verify link and signed PDF.
+    chair = next(row["person"] for row in iewm.MEETING["attendance"] if row.get("chaired"))
+    result.meetings["iewm"] = record_services.minutes_sign_as(
+        meeting=result.meetings["iewm"], signer=people[chair]
+    )
     return result
 
 
@@ -387,8 +394,8 @@ def _meeting_load(module, body, people, teams, earlier) -> Meeting:
         if row.get("arrived_during") or row.get("left_after"):
             meeting_services.attendance_update(
                 attendance=attendance,
-                arrived_during=items.get(row.get("arrived_during")),
-                left_after=items.get(row.get("left_after")),
+                arrivals=[items[row["arrived_during"]]] if row.get("arrived_during") else [],
+                departures=[items[row["left_after"]]] if row.get("left_after") else [],
             )
     if data.get("no_interests_declared"):
         meeting_services.meeting_no_interests_set(meeting=meeting, value=True)
@@ -458,11 +465,15 @@ def demo_remove() -> None:
     """
     bodies = Body.objects.filter(name__in=demo_body_names())
     meetings = Meeting.objects.filter(body__in=bodies)
-    Action.objects.filter(meeting__in=meetings).delete()
-    MinutesApproval.objects.filter(
-        Q(meeting__in=meetings) | Q(previous_meeting__in=meetings)
-    ).delete()
-    meetings.delete()
+    # The demo's signed record goes too: the one place the signed-record guard is lifted
+    # (load_demo refuses to run in production). Its stored PDFs stay in the media folder.
+    with signed_guard_lifted():
+        SignedRecord.objects.filter(meeting__in=meetings).delete()
+        Action.objects.filter(meeting__in=meetings).delete()
+        MinutesApproval.objects.filter(
+            Q(meeting__in=meetings) | Q(previous_meeting__in=meetings)
+        ).delete()
+        meetings.delete()
     bodies.delete()
     people = _all_people()
     Person.objects.filter(name__in=list(people), email__in=[demo_email(n) for n in people]).delete()

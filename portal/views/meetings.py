@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from meetings import rules as meeting_rules
 from meetings.models import AgendaItem
+from meetings.publication import agenda_notice
 from meetings.selectors import meetings_base
 from partners import rules as partner_rules
 from records import rules as record_rules
-from records.selectors import MeetingRecord, meeting_record, meeting_record_extras
+from records.selectors import MeetingRecord, meeting_record
 
 TABS = ("agenda", "attendance", "minutes", "actions", "papers")
 
@@ -30,9 +31,27 @@ def attendance_sections(record: MeetingRecord):
     return sections
 
 
-def default_tab(meeting) -> str:
-    """Before a meeting people want its agenda; afterwards, its minutes."""
-    return "agenda" if meeting.date > timezone.localdate() else "minutes"
+def default_tab(meeting, can_read_minutes: bool = True) -> str:
+    """Before a meeting people want its agenda; afterwards, its minutes (once they may read
+    them: draft minutes are the secretariat's and the chair's until circulated)."""
+    if meeting.date > timezone.localdate() or not can_read_minutes:
+        return "agenda"
+    return "minutes"
+
+
+def signoff_step(user, meeting, can_sign: bool) -> str:
+    """The one name of the sign-off step this person may act on now ("" when there is nothing
+    for them to do): checking the circulated draft (comment, resolve or record approval), then
+    reviewing and signing the approved minutes (the chair)."""
+    if meeting.status == meeting.Status.CIRCULATED and (
+        record_rules.can_comment_on_minutes(user, meeting)
+        or record_rules.can_resolve_comments(user, meeting)
+        or record_rules.can_approve_minutes(user, meeting)
+    ):
+        return "Check the draft"
+    if meeting.status == meeting.Status.APPROVED and can_sign:
+        return "Review and sign"
+    return ""
 
 
 @login_required
@@ -44,10 +63,11 @@ def meeting_detail(request, pk):
         meeting_id=meeting.pk,
         include_confidential=meeting_rules.can_view_confidential(request.user, meeting),
     )
-    declarations, approvals = meeting_record_extras(meeting=meeting)
-    tab = request.GET.get("tab") or default_tab(meeting)
+    declarations, approvals = record.declarations, record.approvals_given
+    can_read_minutes = meeting_rules.can_read_minutes(request.user, meeting)
+    tab = request.GET.get("tab") or default_tab(meeting, can_read_minutes)
     if tab not in TABS:
-        tab = default_tab(meeting)
+        tab = default_tab(meeting, can_read_minutes)
 
     chair = next((a for a in record.attendances if a.chaired), None)
     items = record.flat_items()
@@ -63,9 +83,11 @@ def meeting_detail(request, pk):
     # Declarations not tied to an item belong under the "Declarations of interest" item.
     loose_declarations = [d for d in declarations if d.item_id is None]
 
-    body = meeting.body
+    # A signed meeting shows its frozen record: names as they stood when it was signed.
+    shown = record.meeting
+    body = shown.body
     context = {
-        "meeting": meeting,
+        "meeting": shown,
         "record": record,
         "items": items,
         "attendance_sections": attendance_sections(record),
@@ -73,6 +95,7 @@ def meeting_detail(request, pk):
         "loose_declarations": loose_declarations,
         "papers": [(n.item, p) for n in items for p in n.item.papers.all()],
         "tab": tab,
+        "can_read_minutes": can_read_minutes,
         "today": timezone.localdate(),
         "nav_section": "bodies",
         "crumbs": [
@@ -82,8 +105,13 @@ def meeting_detail(request, pk):
         # For the toolbar: other features show their buttons when these allow.
         "can_edit_meeting": meeting_rules.can_edit_meeting(request.user, meeting),
         "can_manage_meeting": meeting_rules.can_manage_meeting(request.user, meeting),
+        "can_circulate_minutes": record_rules.can_circulate_minutes(request.user, meeting),
         "can_sign_meeting": record_rules.can_sign_minutes(
             request.user, meeting, chair.person_id if chair else None
         ),
     }
+    context["signoff_step"] = signoff_step(request.user, meeting, context["can_sign_meeting"])
+    # The secretariat is told when the public agenda goes out, and warned when it is late.
+    if context["can_manage_meeting"]:
+        context["agenda_notice"] = agenda_notice(meeting)
     return render(request, "portal/meeting_detail.html", context)

@@ -81,6 +81,10 @@
   });
 
   // ---------------------------------------------------------------- register
+  // Keys mark the focused row and move on; each row saves itself. Nothing here ever redraws
+  // the register while the officer works in it: a changed label is shown in place and a row
+  // whose group changed moves to its group with the focus (and caret) left where it is, so
+  // typing ahead is never lost or sent to the wrong field.
   const REGISTER_KEYS = ["p", "a", "x", "i", "o"];
 
   function initRegister(form) {
@@ -90,9 +94,20 @@
     const saveButton = form.querySelector(".register-save");
     if (saveButton) saveButton.classList.add("visually-hidden");
     let delay = 1000;
+    // One save per row at a time: a change made while its row is saving is sent after it, with
+    // the row as it then is, so an earlier save can never land after a later one.
+    const inflight = {};
+    const again = {};
 
-    function saveRow(row, chairedValue, regroup) {
+    function saveRow(row, chairedValue) {
       const id = row ? row.dataset.row : null;
+      if (id && inflight[id]) { again[id] = true; return; }
+      if (id) inflight[id] = true;
+      function settled() {
+        if (!id) return;
+        inflight[id] = false;
+        if (again[id]) { again[id] = false; saveRow(row); }
+      }
       const body = new FormData();
       body.append("csrfmiddlewaretoken", csrfOf(form));
       if (row) {
@@ -100,11 +115,10 @@
         const checked = row.querySelector('input[name="category-' + id + '"]:checked');
         if (checked) body.append("category-" + id, checked.value);
         if (row.querySelector('input[name="minutes-' + id + '"]').checked) body.append("minutes-" + id, "on");
-        body.append("arrived-" + id, row.querySelector('[name="arrived-' + id + '"]').value);
-        body.append("left-" + id, row.querySelector('[name="left-' + id + '"]').value);
-        ["group", "role", "note"].forEach(function (name) {
-          const input = row.querySelector('[name="' + name + "-" + id + '"]');
-          if (input) body.append(name + "-" + id, input.value);
+        ["arrived", "left", "group", "role", "note"].forEach(function (name) {
+          row.querySelectorAll('[name="' + name + "-" + id + '"]').forEach(function (input) {
+            body.append(name + "-" + id, input.value);
+          });
         });
         row.classList.toggle("is-unmarked", !checked);
       }
@@ -120,7 +134,7 @@
             delay = 1000;
             state.textContent = "Saved " + r.data.saved_at;
             state.className = "save-state is-saved";
-            if (regroup) refreshRegister(regroup, "Saved " + r.data.saved_at);
+            if (row && r.data.rows && r.data.rows[id]) showLabels(row, r.data.rows[id]);
           } else if (r.data.errors) {
             state.textContent = "Not saved: " + Object.values(r.data.errors).join(" ");
             state.className = "save-state is-error";
@@ -128,23 +142,25 @@
             state.textContent = "Not saved: " + (r.data.message || "refused");
             state.className = "save-state is-error";
           }
+          settled();
         })
         .catch(function () {
           state.textContent = "Not saved: retrying";
           state.className = "save-state is-error";
-          setTimeout(function () { saveRow(row, chairedValue, regroup); }, delay);
+          if (id) { inflight[id] = false; again[id] = false; }
+          setTimeout(function () { saveRow(row, chairedValue); }, delay);
           delay = Math.min(delay * 2, 30000);
         });
     }
 
     form.addEventListener("change", function (e) {
+      if (moving) return;  // a field committing as its row moves to its group: not an edit
       const row = e.target.closest(".register-row");
       if (e.target.name === "chaired") {
         saveRow(null, e.target.value);
       } else if (row) {
-        // A new group or role moves or relabels the row: redraw the register once it is saved.
-        const relabel = /^(group|role|note)-/.test(e.target.name);
-        saveRow(row, undefined, relabel ? e.target.id : null);
+        if (e.target.classList.contains("movement-new") && e.target.value) addMovementBox(e.target);
+        saveRow(row);
       }
     });
 
@@ -159,6 +175,7 @@
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const tag = e.target.tagName;
       if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && e.target.type === "text")) return;
+      if (tag === "SUMMARY" || tag === "BUTTON") return;
       const key = e.key.toLowerCase();
       const row = e.target.closest(".register-row");
       if (!row) return;
@@ -177,33 +194,132 @@
     });
   }
 
+  // A box for another arrival or departure once the blank one is used.
+  function addMovementBox(select) {
+    const fresh = select.cloneNode(true);
+    const label = document.querySelector('label[for="' + select.id + '"]');
+    const count = select.closest("td").querySelectorAll("select").length + 1;
+    select.id = select.id + "-" + count;
+    select.classList.remove("movement-new");
+    if (label) label.htmlFor = select.id;
+    fresh.value = "";
+    fresh.options[0].textContent = select.closest("td").dataset.kind === "left" ? "Left again after…" : "Joined again during…";
+    const freshLabel = label ? label.cloneNode(true) : null;
+    if (freshLabel) {
+      freshLabel.htmlFor = fresh.id;
+      if (!/\(again\)$/.test(freshLabel.textContent)) freshLabel.textContent += " (again)";
+      select.after(freshLabel, fresh);
+    } else {
+      select.after(fresh);
+    }
+  }
+
+  // What the server made of the row's labels (tidied), shown without redrawing anything.
+  function showLabels(row, saved) {
+    const role = row.querySelector(".role-label");
+    if (role) { role.textContent = "(" + saved.role + ")"; role.hidden = !saved.role; }
+    const note = row.querySelector(".register-note");
+    if (note) { note.textContent = saved.note; note.hidden = !saved.note; }
+    if (row.dataset.group !== saved.group) {
+      row.dataset.group = saved.group;
+      keepFocus(function () { layoutGroups(row.closest("table")); });
+    }
+  }
+
+  // Run ``move`` (which may move the focused field in the page) and put the focus and caret
+  // back where they were, before any further key is handled.
+  let moving = false;
+
+  function keepFocus(move) {
+    const active = document.activeElement;
+    let start = null, end = null;
+    try { start = active.selectionStart; end = active.selectionEnd; } catch (err) { start = null; }
+    moving = true;
+    try { move(); } finally { moving = false; }
+    if (active && active !== document.body && document.activeElement !== active) {
+      active.focus({ preventScroll: true });
+      if (start !== null && start !== undefined) {
+        try { active.setSelectionRange(start, end); } catch (err) { /* not a text field */ }
+      }
+    }
+  }
+
+  // Rows in one table body per group, groups in the order of their first row, as the server
+  // draws them. Only what is out of place is moved.
+  function layoutGroups(table) {
+    const rows = Array.from(table.querySelectorAll(".register-row")).sort(function (a, b) {
+      return Number(a.dataset.position) - Number(b.dataset.position);
+    });
+    const order = [];
+    const members = {};
+    rows.forEach(function (row) {
+      const group = row.dataset.group || "";
+      if (!(group in members)) { members[group] = []; order.push(group); }
+      members[group].push(row);
+    });
+    const grouped = order.some(function (g) { return g !== ""; });
+    let previous = table.querySelector("thead");
+    order.forEach(function (group) {
+      let body = Array.from(table.tBodies).find(function (b) { return b.dataset.group === group; });
+      if (!body) body = groupBody(group);
+      if (previous.nextElementSibling !== body) previous.after(body);
+      let last = body.querySelector(".register-group-head");
+      last.hidden = !grouped;
+      last.querySelector(".group-count").textContent = members[group].length;
+      members[group].forEach(function (row) {
+        if (last.nextElementSibling !== row) last.after(row);
+        last = row;
+      });
+      previous = body;
+    });
+    Array.from(table.tBodies).forEach(function (body) {
+      if (!body.querySelector(".register-row")) body.remove();
+    });
+  }
+
+  function groupBody(group) {
+    const body = document.createElement("tbody");
+    body.className = "register-group";
+    body.dataset.group = group;
+    const head = document.createElement("tr");
+    head.className = "register-group-head";
+    const cell = document.createElement("th");
+    cell.scope = "rowgroup";
+    cell.colSpan = 6;
+    const name = document.createElement("span");
+    name.className = "group-name";
+    if (group) {
+      name.textContent = group;
+    } else {
+      const none = document.createElement("span");
+      none.className = "text-org";
+      none.textContent = "Not in a group";
+      name.appendChild(none);
+    }
+    const count = document.createElement("span");
+    count.className = "text-org fw-normal small group-count";
+    cell.append(name, " ", count);
+    head.appendChild(cell);
+    body.appendChild(head);
+    return body;
+  }
+
   // Rows sit in one table body per group: the next row may be in the next group.
   function siblingRow(row, step) {
     const rows = Array.from(document.querySelectorAll("#register-form .register-row"));
     return rows[rows.indexOf(row) + step] || null;
   }
 
-  function refreshRegister(focusId, stateText) {
-    const area = document.getElementById("register-area");
-    const form = document.getElementById("register-form");
-    if (!area || !form || !window.htmx) return;
-    window.htmx.ajax("GET", form.dataset.autosaveUrl, { target: "#register-area", swap: "outerHTML" }).then(function () {
-      const state = document.getElementById("register-state");
-      if (state) { state.textContent = stateText; state.className = "save-state is-saved"; }
-      const field = document.getElementById(focusId);
-      if (field) {
-        const details = field.closest("details");
-        if (details) details.open = true;
-        field.focus();
-      }
-    });
-  }
-
-  function settleRegister() {
+  function settleRegister(onLoad) {
     const area = document.getElementById("register-area");
     if (!area) return;
     initRegister(document.getElementById("register-form"));
-    const focus = area.dataset.focus;
+    let focus = area.dataset.focus;
+    // Opening the register: start at the first person not yet marked, ready for the keys.
+    if (!focus && onLoad && !window.location.hash) {
+      const first = area.querySelector(".register-row.is-unmarked");
+      if (first) focus = first.id;
+    }
     if (!focus) return;
     delete area.dataset.focus;
     const target = document.getElementById(focus);
@@ -285,7 +401,8 @@
     editor.setAttribute("aria-multiline", "true");
     if (label) editor.setAttribute("aria-labelledby", label.id);
     editor.id = this.textarea.id + "-editor";
-    editor.innerHTML = this.textarea.value;
+    // The box may show plain text (for use without JavaScript); the editor starts from the HTML.
+    editor.innerHTML = this.textarea.dataset.html !== undefined ? this.textarea.dataset.html : this.textarea.value;
     editor.dataset.placeholder = "Type the minutes of this item…";
     this.editor = editor;
     this.textarea.hidden = true;
@@ -389,6 +506,7 @@
     const body = new FormData();
     body.append("csrfmiddlewaretoken", csrfOf(this.form));
     body.append("minutes", sent);
+    body.append("format", "html");
     body.append("base_revision", this.revision.value);
     this.inflight = true;
     this.setState("Saving…", "saving");
@@ -581,7 +699,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     try { document.execCommand("defaultParagraphSeparator", false, "p"); } catch (err) { /* old browsers */ }
     initAgenda(document);
-    settleRegister();
+    settleRegister(true);
     initEditors(document);
   });
 })();

@@ -1,4 +1,4 @@
-// Sign-off forms: signing renders the signed PDFs inside the request, which takes a few seconds
+// Sign-off forms: signing freezes the record and makes the signed PDFs, which takes a few seconds
 // for long minutes. Say so, and stop a second click from sending the password twice.
 document.addEventListener("submit", (event) => {
   const form = event.target.closest("form[data-busy]");

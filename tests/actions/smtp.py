@@ -23,6 +23,7 @@ class RecordingHandler:
 
     def __init__(self, hold_after: int | None = None, delay: float = 0.0):
         self.messages: list[Message] = []
+        self.peers: list[tuple] = []  # the client's address and port, per message accepted
         self.hold_after = hold_after
         self.delay = delay
         self.holding = threading.Event()
@@ -39,10 +40,15 @@ class RecordingHandler:
             await asyncio.sleep(self.delay)
         with self._lock:
             self.messages.append(email.message_from_bytes(envelope.original_content))
+            self.peers.append(session.peer)
         return "250 Message accepted for delivery"
 
     def recipients(self) -> list[str]:
         return sorted(m["To"] for m in self.messages)
+
+    def connections(self) -> int:
+        """How many SMTP connections delivered the messages accepted."""
+        return len(set(self.peers))
 
 
 class SMTPServer:

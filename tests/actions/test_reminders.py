@@ -12,7 +12,9 @@ from partners.models import Membership, Person
 from tests.factories import (
     ActionOwnerFactory,
     AgendaItemFactory,
+    BodyFactory,
     MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
     TeamFactory,
 )
@@ -144,8 +146,13 @@ def test_group_and_organisation_owners_are_reminded(body, member, past_meeting, 
     assert kinds(colleague) == [("Organisation's", "due_today")]
 
 
-def test_confidential_items_actions_never_emailed_to_non_members(body, past_meeting, today):
-    guest = PersonFactory(name="Guest Officer")  # owns actions, is not a member of the body
+def test_confidential_items_actions_reach_only_members_and_named_owners(body, past_meeting, today):
+    # Policy: a confidential item's action reaches the body's members and the people named on
+    # it; an organisation colleague outside the body is never told of it.
+    council = OrganisationFactory(name="Sunderland City Council")
+    guest = PersonFactory(name="Guest Officer", organisation=council)  # named, not a member
+    colleague = PersonFactory(name="Council Colleague", organisation=council)
+    MembershipFactory(person=colleague, body=BodyFactory(), role=Membership.Role.MEMBER)
     secret = AgendaItemFactory(meeting=past_meeting, confidential=True)
     ActionOwnerFactory(
         action__meeting=past_meeting,
@@ -156,15 +163,37 @@ def test_confidential_items_actions_never_emailed_to_non_members(body, past_meet
     )
     ActionOwnerFactory(
         action__meeting=past_meeting,
+        action__item=secret,
         action__due_date=today,
-        action__description="Open business",
-        person=guest,
+        action__description="Council's confidential",
+        person=None,
+        organisation=council,
     )
 
     send_reminders(today=today)
 
-    assert kinds(guest) == [("Open business", "due_today")]
-    assert "Confidential" not in mail.outbox[0].body
+    assert (kinds(guest), kinds(colleague)) == ([("Confidential", "due_today")], [])
+
+
+def test_everyone_team_of_another_body_is_reminded_as_my_actions_lists_it(
+    body, member, past_meeting, today
+):
+    # The member sits on the body and on a board whose "everyone" team owns the body's action:
+    # My actions lists it (actions.rules.owned_actions_q), so the sweep reminds them of it.
+    board = BodyFactory(name="Health and Well Being Board")
+    MembershipFactory(person=member, body=board, role=Membership.Role.MEMBER)
+    everyone = TeamFactory(body=board, name="All board members", everyone=True)
+    ActionOwnerFactory(
+        action__meeting=past_meeting,
+        action__due_date=today,
+        action__description="Board's",
+        person=None,
+        team=everyone,
+    )
+
+    send_reminders(today=today)
+
+    assert kinds(member) == [("Board's", "due_today")]
 
 
 def test_people_without_email_are_skipped_and_not_claimed(member, make_action, today):

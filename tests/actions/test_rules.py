@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from actions.models import Action, ActionOwner, ActionUpdate
+from actions.models import Action, ActionOwner
 from actions.rules import owned_actions_q, owner_row_includes, visible_actions
 from partners.models import Membership
 from partners.rules import person_body_ids
@@ -78,7 +78,7 @@ PERSON_ORGANISATION = ["with an organisation", "without an organisation"]
 CASES = [
     pytest.param(*case, id=" / ".join(case))
     for case in itertools.product(OWNERS, MEMBERSHIP, ITEMS, PERSON_ORGANISATION)
-    # "Their organisation" needs one; the others are the same rows either way.
+    # "Their organisation" needs the person to have one.
     if not (case[0] == "their organisation" and case[3] == "without an organisation")
 ]
 
@@ -91,7 +91,6 @@ def _row_includes(person, owner: ActionOwner, body_ids: set[int]) -> bool:
         person_org_id=person.organisation_id,
         person_bodies=body_ids,
         action_body_id=action.meeting.body_id,
-        confidential=action.item_id is not None and action.item.confidential,
         owner_person_id=owner.person_id,
         owner_org_id=owner.organisation_id,
         team_members=set(team.members.values_list("pk", flat=True)) if team else None,
@@ -169,15 +168,19 @@ def secret_action(body, meeting):
     return action
 
 
-def test_owner_outside_the_body_cannot_open_an_action_of_a_confidential_item(client, secret_action):
+def test_named_owner_outside_the_body_may_open_their_action_of_a_confidential_item(
+    client, secret_action
+):
+    # The policy: a confidential item's actions reach the body's members and the people named
+    # on them, who must know what they are to do; nobody else outside the body.
     _login(client, secret_action.owners.get().person)
 
     response = client.get(reverse("action_detail", args=[secret_action.pk]))
 
-    assert response.status_code == 404
+    assert (response.status_code, response.context["can_update"]) == (200, True)
 
 
-def test_owner_outside_the_body_cannot_update_an_action_of_a_confidential_item(
+def test_named_owner_outside_the_body_may_update_their_action_of_a_confidential_item(
     client, secret_action
 ):
     _login(client, secret_action.owners.get().person)
@@ -187,9 +190,21 @@ def test_owner_outside_the_body_cannot_update_an_action_of_a_confidential_item(
         {"status": "done", "note": "Unions consulted"},
     )
 
+    assert response.status_code == 302
+    assert Action.objects.get(pk=secret_action.pk).status == Action.Status.DONE
+
+
+def test_another_person_outside_the_body_cannot_open_a_confidential_action(client, secret_action):
+    _login(
+        client,
+        PersonFactory(
+            name="Nosy Parker", organisation=secret_action.owners.get().person.organisation
+        ),
+    )
+
+    response = client.get(reverse("action_detail", args=[secret_action.pk]))
+
     assert response.status_code == 404
-    assert Action.objects.get(pk=secret_action.pk).status == Action.Status.OPEN
-    assert list(ActionUpdate.objects.filter(action=secret_action)) == []
 
 
 def test_owner_outside_the_body_may_open_an_action_of_an_open_item(client, body, meeting):
@@ -290,8 +305,11 @@ def test_visible_actions_for_a_member_are_every_action_of_their_body_once(visibi
     ]
 
 
-def test_visible_actions_for_an_owner_outside_the_body_leave_out_the_confidential(visibility):
-    assert _visible(visibility["officer"]) == ["Open item, officer's"]
+def test_visible_actions_for_a_named_owner_outside_the_body_are_their_own(visibility):
+    assert _visible(visibility["officer"]) == [
+        "Confidential item, officer's",
+        "Open item, officer's",
+    ]
 
 
 def test_visible_actions_for_an_outsider_are_only_their_own_body(visibility):

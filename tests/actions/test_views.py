@@ -21,6 +21,7 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
+from tests.partners.html import by_class, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -128,11 +129,13 @@ def test_my_actions_query_count_is_fixed_with_5_or_60_actions(client, member, ma
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(reverse("my_actions"), {"per_page": 50})
         assert response.status_code == 200
-        return len(ctx.captured_queries)
+        return len(ctx.captured_queries), len(texts(response, by_class("action-card", "article")))
 
-    small = count(5)
+    small_count, small_cards = count(5)
     Action.objects.all().delete()
-    assert count(60) == small
+    large_count, large_cards = count(60)
+
+    assert (small_count, small_cards, large_cards) == (large_count, 5, 50)
 
 
 def test_update_in_place_with_htmx_records_status_and_note(client, member, make_action):
@@ -431,11 +434,15 @@ def test_body_action_log_query_count_is_fixed_with_5_or_60_actions(
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(reverse("body_actions", args=[body.slug]), {"per_page": 50})
         assert response.status_code == 200
-        return len(ctx.captured_queries)
+        return len(ctx.captured_queries), len(
+            texts(response, by_class("action-log", "table") + "/tbody/tr")
+        )
 
-    small = count(5)
+    small_count, small_rows = count(5)
     Action.objects.all().delete()
-    assert count(60) == small
+    large_count, large_rows = count(60)
+
+    assert (small_count, small_rows, large_rows) == (large_count, 5, 50)
 
 
 def test_body_actions_csv_respects_filters(client, body, member, make_action):

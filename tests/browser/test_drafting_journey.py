@@ -316,3 +316,135 @@ def test_history_shows_versions_and_restores_one(page, live_server):
     expect(editor_of(page, item)).to_have_text("First draft.")
     item.refresh_from_db()
     assert (item.minutes, item.revision) == ("<p>First draft.</p>", 3)
+
+
+# --- The register by keyboard, for speed ---------------------------------------------------
+
+
+class Keys:
+    """The officer's keyboard, counting every key pressed."""
+
+    def __init__(self, page):
+        self.page, self.count = page, 0
+
+    def press(self, key, times=1):
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            self.count += 1
+
+    def type(self, text):
+        # A quick typist: keys arrive while the previous field is still being saved.
+        self.page.keyboard.type(text, delay=15)
+        self.count += len(text)
+
+
+def big_register_meeting():
+    body = BodyFactory(name="Gloucester Local Strategic Partnership", short_name="GLSP")
+    officer = PersonFactory(name="Sonia Thomson", user=UserFactory())
+    MembershipFactory(person=officer, body=body, role=Membership.Role.SECRETARIAT)
+    MembershipFactory(person=PersonFactory(name="Aaron Chair"), body=body, role="chair")
+    for n in range(29):
+        MembershipFactory(person=PersonFactory(name=f"Member {n:02d}"), body=body, role="member")
+    meeting = services.meeting_create(body=body, date=dt.date(2026, 11, 9))
+    return meeting, officer.user
+
+
+def wait_for_categories(meeting, expected, timeout=15.0):
+    """The register as saved, once every autosave has landed (or as it stands at the timeout)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        saved = list(meeting.attendances.order_by("position").values_list("category", flat=True))
+        if saved == expected or time.monotonic() > deadline:
+            return saved
+        time.sleep(0.1)
+
+
+def test_register_of_thirty_taken_by_keyboard_one_key_each(page, live_server):
+    meeting, officer = big_register_meeting()
+    login(page, live_server, officer)
+    page.goto(live_server.url + reverse("draft_register", kwargs={"pk": meeting.pk}))
+    rows = page.locator(".register-row")
+    expect(rows).to_have_count(30)
+    # The page opens on the first person not yet marked: no key spent getting there.
+    expect(rows.first.locator("input.btn-check").first).to_be_focused()
+
+    keys = Keys(page)
+    plan = ["p"] * 30
+    plan[4], plan[11], plan[19], plan[25] = "a", "a", "x", "i"
+    for key in plan:
+        keys.press(key)
+
+    names = {"p": "present", "a": "apologies", "x": "absent", "i": "in_attendance"}
+    assert wait_for_categories(meeting, [names[k] for k in plan]) == [names[k] for k in plan]
+    assert keys.count == 30
+    # The last key leaves the officer on the last row, marked.
+    expect(rows.last.locator("input.btn-check:checked")).to_be_focused()
+    expect(page.locator(".register-row.is-unmarked")).to_have_count(0)
+    assert serious_violations(page) == []
+
+
+def test_register_mark_everyone_then_the_exceptions_by_keyboard(page, live_server):
+    meeting, officer = big_register_meeting()
+    login(page, live_server, officer)
+    page.goto(live_server.url + reverse("draft_register", kwargs={"pk": meeting.pk}))
+    keys = Keys(page)
+    # From the first row back to "Mark everyone present": its labels, Remove, then the button.
+    keys.press("Shift+Tab", 3)
+    expect(page.get_by_role("button", name="Mark everyone present")).to_be_focused()
+    keys.press("Enter")
+    expect(page.locator("#register-state")).to_have_text("30 people marked “Present”.")
+    first = page.locator(".register-row").first
+    expect(first.locator("input.btn-check:checked")).to_be_focused()
+    # Apologies from rows 5 and 12, row 20 absent: j moves on without marking.
+    keys.press("j", 4)
+    keys.press("a")
+    keys.press("j", 6)
+    keys.press("a")
+    keys.press("j", 7)
+    keys.press("x")
+
+    expected = ["present"] * 30
+    expected[4], expected[11], expected[19] = "apologies", "apologies", "absent"
+    assert wait_for_categories(meeting, expected) == expected
+    assert keys.count == 24
+
+
+def test_typing_ahead_through_label_fields_keeps_every_keystroke(page, live_server):
+    """A changed label used to redraw the register and put the focus back on the field just
+    left, so words typed ahead went into the wrong label."""
+    meeting, officer = big_register_meeting()
+    login(page, live_server, officer)
+    page.goto(live_server.url + reverse("draft_register", kwargs={"pk": meeting.pk}))
+    row = page.locator(".register-row").nth(3)
+    row.locator("summary").focus()
+    keys = Keys(page)
+    keys.press("Enter")  # open the labels
+    keys.press("Tab")
+    keys.type("Executive Members")
+    keys.press("Tab")
+    keys.type("Vice Chair")
+    keys.press("Tab")
+    keys.type("Joined by phone")
+    keys.press("Tab")
+
+    attendance = meeting.attendances.order_by("position")[3]
+
+    def labels():
+        attendance.refresh_from_db()
+        return (attendance.group_label, attendance.role_label, attendance.note)
+
+    expect(page.locator("#register-state")).to_have_text(re.compile(r"Saved \d\d:\d\d"))
+    deadline = dt.datetime.now() + dt.timedelta(seconds=10)
+    while labels() != ("Executive Members", "Vice Chair", "Joined by phone"):
+        assert dt.datetime.now() < deadline, labels()
+        page.wait_for_timeout(100)
+    # The row moved to its group, showing its new labels, and the officer's place is kept.
+    moved = page.locator(".register-group", has_text="Executive Members").locator(".register-row")
+    expect(moved).to_have_count(1)
+    expect(moved.locator(".role-label")).to_have_text("(Vice Chair)")
+    expect(moved.locator(".register-note")).to_have_text("Joined by phone")
+    expect(moved.locator("button.link-remove")).to_be_focused()
+    screenshot(page, "drafting-register-labels")
+    assert serious_violations(page) == []

@@ -66,6 +66,7 @@ def build_siig():
         end_time=dt.time(15, 30),
         venue="St Thomas St, Sunderland",
         kind=Meeting.Kind.WORKSHOP,
+        status=Meeting.Status.CIRCULATED,  # members read the minutes once circulated
     )
     first = AgendaItemFactory(
         meeting=past,

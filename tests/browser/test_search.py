@@ -47,6 +47,7 @@ def build_record():
         start_time=dt.time(13),
         venue="Corporate Training Centre, Elm Bank",
         kind=Meeting.Kind.WORKSHOP,
+        status=Meeting.Status.CIRCULATED,  # members search minutes once circulated
     )
     refresh = AgendaItemFactory(
         meeting=meeting,

@@ -43,8 +43,11 @@ def _alert(page):
 
 
 def test_signoff_journey_from_circulation_to_verified_signature(
-    as_user, new_context, live_server, body, chair_user, secretariat_user, member_user
+    as_user, new_context, live_server, settings, body, chair_user, secretariat_user, member_user
 ):
+    # No worker here: the signing job runs in the web process once the request commits, as
+    # under `make run`.
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     meeting = signoff_draft_create(body=body, chair_user=chair_user, member_user=member_user)
 
     officer = as_user(secretariat_user)
@@ -118,7 +121,7 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     chair.wait_for_timeout(300)
     assert posts == []
     form.evaluate("f => f.submit()")
-    # Signing renders both PDFs inside the request: allow for a busy machine.
+    # Signing freezes the record and renders and signs both PDFs: allow for a busy machine.
     expect(_alert(chair)).to_contain_text("The minutes are signed.", timeout=30_000)
     assert len(posts) == 1
     meeting.refresh_from_db()

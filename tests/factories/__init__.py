@@ -114,6 +114,13 @@ class ActionFactory(factory.django.DjangoModelFactory):
     item = factory.SubFactory(AgendaItemFactory, meeting=factory.SelfAttribute("..meeting"))
     number = factory.Sequence(lambda n: n + 1)
     description = factory.Sequence(lambda n: f"Do thing {n}")
+    body = factory.SelfAttribute("meeting.body")
+    # Unique within the body whatever numbers a test gives; the services count per body-year.
+    reference = factory.LazyAttributeSequence(
+        lambda o, n: (
+            f"{o.meeting.body.short_name or o.meeting.body.name} {o.meeting.date.year}/f{n}"
+        )
+    )
 
 
 class ActionOwnerFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from actions.models import Action, ActionUpdate
 from actions.services import action_create, action_edit
-from drafting.selectors import html_to_text, text_to_html
+from drafting.text import html_to_text, text_keeps_html, text_to_html
 from meetings import services
 from meetings.errors import RecordLocked
 from meetings.models import Decision, Meeting
@@ -160,8 +160,13 @@ def test_plain_text_and_html_round_trip_for_decisions():
     text = html_to_text(html)
     assert text == "Agreed that:\n\n- the fund opens\n- **bids** close in May\n\na) one"
     assert text_to_html(text) == html
-    roman = '<ol type="i"><li>kept as HTML</li></ol>'
-    assert html_to_text(roman) == roman
+    # Formatting the box cannot write is dropped in the box, its words kept, and said so.
+    roman = '<ol type="i"><li>kept as words</li></ol><p><em>slanted</em></p>'
+    assert (html_to_text(roman), text_keeps_html(roman), text_keeps_html(html)) == (
+        "1. kept as words\n\nslanted",
+        False,
+        True,
+    )
 
 
 # --- Views ------------------------------------------------------------------------------------

@@ -27,6 +27,10 @@ pytestmark = pytest.mark.django_db
 Cat = Attendance.Category
 
 
+def circulate(meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CIRCULATED)
+
+
 @pytest.fixture
 def siig(body):
     """A meeting shaped like SIIG, 9 November 2011 (seeds/sunderland-siig-2011-11-09.txt)."""
@@ -153,6 +157,7 @@ def test_meeting_attendance_groups_by_label_within_a_category(client, member_use
 
 
 def test_meeting_minutes_show_text_decisions_and_action_owners(client, member_user, siig):
+    circulate(siig)  # members read the minutes once they are circulated
     response = get(client, member_user, siig, "minutes")
 
     assert texts(response, by_class("minutes-item-title")) == [
@@ -169,7 +174,12 @@ def test_meeting_minutes_show_text_decisions_and_action_owners(client, member_us
 
 def test_meeting_minutes_show_declarations_and_previous_minutes(client, member_user, body):
     earlier = MeetingFactory(body=body, date=dt.date(2011, 10, 12))
-    meeting = MeetingFactory(body=body, date=dt.date(2011, 11, 9), no_interests_declared=True)
+    meeting = MeetingFactory(
+        body=body,
+        date=dt.date(2011, 11, 9),
+        no_interests_declared=True,
+        status=Meeting.Status.CIRCULATED,
+    )
     AgendaItemFactory(meeting=meeting, kind="declarations", title="Declarations of interest")
     previous = AgendaItemFactory(
         meeting=meeting, kind="previous_minutes", title="Minutes of the previous meeting"
@@ -202,6 +212,7 @@ def test_meeting_minutes_show_declarations_and_previous_minutes(client, member_u
 
 
 def test_meeting_actions_table_lists_owners_due_and_status(client, member_user, siig):
+    circulate(siig)  # members read the minutes once they are circulated
     response = get(client, member_user, siig, "actions")
 
     assert texts(response, "//table//tbody/tr") == [
@@ -254,6 +265,20 @@ def _fill_meeting(meeting, items, actions):
         ActionOwnerFactory(action=action, person=None, team=TeamFactory(body=meeting.body))
 
 
+# What each tab lists of _fill_meeting(items, actions): one agenda entry, register line, minuted
+# item and paper per item, and one row per action.
+MEETING_TAB_ROWS = {
+    "agenda": (by_class("agenda-item", "li"), "items"),
+    "attendance": (by_class("attendance-line", "li"), "items"),
+    "minutes": (by_class("minutes-item", "article"), "items"),
+    "actions": (by_class("actions-table", "table") + "/tbody/tr", "actions"),
+    "papers": (
+        "//section[@aria-labelledby='papers-heading']" + by_class("list-group-item"),
+        "items",
+    ),
+}
+
+
 @pytest.mark.parametrize("tab", ["agenda", "attendance", "minutes", "actions", "papers"])
 def test_meeting_page_query_count_does_not_grow_with_data(client, body, tab):
     user = UserFactory()
@@ -261,28 +286,34 @@ def test_meeting_page_query_count_does_not_grow_with_data(client, body, tab):
     small, big = MeetingFactory(body=body), MeetingFactory(body=body)
     _fill_meeting(small, items=3, actions=2)
     _fill_meeting(big, items=40, actions=60)
+    # Circulated, so a member reads the minutes and actions as well as the agenda and papers.
+    Meeting.objects.filter(pk__in=[small.pk, big.pk]).update(status=Meeting.Status.CIRCULATED)
     client.force_login(user)
+    shown, counted = MEETING_TAB_ROWS[tab]
 
-    counts = []
+    pages = []
     for meeting in (small, big):
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(reverse("meeting_detail", args=[meeting.pk]), {"tab": tab})
         assert response.status_code == 200
-        counts.append(len(ctx.captured_queries))
+        pages.append((len(ctx.captured_queries), len(texts(response, shown))))
 
-    assert counts[0] == counts[1]
+    (small_count, small_rows), (big_count, big_rows) = pages
+    expected = {"items": (3, 40), "actions": (2, 60)}[counted]
+    assert (small_count, (small_rows, big_rows)) == (big_count, expected)
 
 
 def test_meeting_sign_button_only_for_those_who_can_sign(client, chair_user, body):
     """An administrator without a person record cannot sign (the signature carries a name), so
-    the meeting page must not offer them the Sign button that would only bounce back."""
+    the meeting page must not offer them the sign-off step that would only bounce back. The
+    step has one name, "Review and sign", and leads to the review page, where the chair signs."""
     meeting = MeetingFactory(body=body, status=Meeting.Status.APPROVED)
     admin = UserFactory(is_superuser=True, is_staff=True)
-    sign_url = reverse("minutes_sign", args=[meeting.pk])
+    step = f'href="{reverse("minutes_review", args=[meeting.pk])}">Review and sign</a>'
 
     client.force_login(admin)
     admin_page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
     client.force_login(chair_user)
     chair_page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
 
-    assert (sign_url in admin_page, sign_url in chair_page) == (False, True)
+    assert (step in admin_page, step in chair_page) == (False, True)

@@ -7,16 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meetings.models import Meeting
 from partners.models import Membership, Organisation
-from portal.search import (
-    PAGE_SIZE,
-    _Backend,
-    _sources,
-    date_range,
-    highlight,
-    render_marked,
-    search_terms,
-)
+from portal.search import PAGE_SIZE, _Backend, _sources
+from portal.search_text import date_range, highlight, render_marked, search_terms
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -28,8 +22,10 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.partners.html import by_class, texts
 
 pytestmark = pytest.mark.django_db
+CIRCULATED = Meeting.Status.CIRCULATED
 
 URL = reverse("search")
 NOTHING = {"decisions": 0, "items": 0, "actions": 0, "meetings": 0, "people": 0}
@@ -38,7 +34,10 @@ NOTHING = {"decisions": 0, "items": 0, "actions": 0, "meetings": 0, "people": 0}
 def build_record(body, *, copies=1, word="budget"):
     """A meeting of ``body`` with ``copies`` of each kind mentioning ``word``."""
     meeting = MeetingFactory(
-        body=body, date=dt.date(2011, 11, 9), venue="Corporate Training Centre, Elm Bank"
+        body=body,
+        date=dt.date(2011, 11, 9),
+        venue="Corporate Training Centre, Elm Bank",
+        status=CIRCULATED,  # members read minutes once circulated (draft ones: see below)
     )
     council, _ = Organisation.objects.get_or_create(
         name="Sunderland City Council", defaults={"acronym": "SCC"}
@@ -163,7 +162,7 @@ def test_search_actions_found_by_owner_name(client, body, member_user):
 
 def test_search_meetings_found_by_venue_and_by_date(client, body, member_user):
     meeting, _, _, _ = build_record(body)
-    MeetingFactory(body=body, date=dt.date(2011, 12, 7), venue="Civic Centre")
+    MeetingFactory(body=body, date=dt.date(2011, 12, 7), venue="Civic Centre", status=CIRCULATED)
 
     by_venue = get(client, member_user, q="Elm Bank", kind="meetings").context["results"]
     by_day = get(client, member_user, q="9 November 2011", kind="meetings").context["results"]
@@ -178,7 +177,7 @@ def test_search_meetings_found_by_venue_and_by_date(client, body, member_user):
 
 
 def test_search_confidential_item_is_found_and_marked(client, body, member_user):
-    meeting = MeetingFactory(body=body)
+    meeting = MeetingFactory(body=body, status=CIRCULATED)
     open_item = AgendaItemFactory(meeting=meeting, number="1", title="Housing allocations")
     secret = AgendaItemFactory(
         meeting=meeting, number="2", title="Housing land disposal", confidential=True
@@ -224,7 +223,7 @@ def test_search_dates_are_uk_form(client, body, member_user):
 
 
 def test_search_snippet_of_minutes_with_a_script_tag_is_inert(client, body, member_user):
-    meeting = MeetingFactory(body=body)
+    meeting = MeetingFactory(body=body, status=CIRCULATED)
     # Written past the sanitiser on purpose: the search page must be safe on its own.
     item = AgendaItemFactory(
         meeting=meeting,
@@ -247,7 +246,9 @@ def test_search_snippet_of_minutes_with_a_script_tag_is_inert(client, body, memb
 
 
 def test_search_snippet_markup_in_a_title_is_escaped(client, body, member_user):
-    AgendaItemFactory(meeting=MeetingFactory(body=body), title="<b>Budget</b> & <i>plans</i>")
+    AgendaItemFactory(
+        meeting=MeetingFactory(body=body, status=CIRCULATED), title="<b>Budget</b> & <i>plans</i>"
+    )
 
     hit = get(client, member_user, q="budget", kind="items").context["results"].page[0]
 
@@ -256,7 +257,7 @@ def test_search_snippet_markup_in_a_title_is_escaped(client, body, member_user):
 
 def test_search_snippet_highlights_stemmed_words(client, body, member_user):
     item = AgendaItemFactory(
-        meeting=MeetingFactory(body=body),
+        meeting=MeetingFactory(body=body, status=CIRCULATED),
         title="Partnership",
         minutes="<p>Partners agreed the meetings would move to the <em>Civic Centre</em>.</p>",
     )
@@ -412,6 +413,11 @@ def test_search_only_stop_words_finds_nothing_without_error(client, body, member
 # --- Query counts -----------------------------------------------------------------------------
 
 
+# Hits listed for 2, then 20 copies of the record: all kinds preview 5 of each of decisions,
+# items and actions; one kind lists a page of 25; each record adds one "Valerie Hayllor".
+SEARCH_HITS = {None: (6, 15), "items": (2, 20), "actions": (2, 20), "people": (1, 2)}
+
+
 @pytest.mark.parametrize("kind", [None, "items", "actions", "people"])
 def test_search_query_count_is_fixed(client, body, member_user, kind):
     def count(copies, word):
@@ -423,9 +429,12 @@ def test_search_query_count_is_fixed(client, body, member_user, kind):
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(URL, params)
         assert response.status_code == 200
-        return len(ctx.captured_queries)
+        return len(ctx.captured_queries), len(texts(response, by_class("search-hit", "li")))
 
-    assert count(2, "budget") == count(20, "grants")
+    small_count, small_hits = count(2, "budget")
+    large_count, large_hits = count(20, "grants")
+
+    assert (small_count, (small_hits, large_hits)) == (large_count, SEARCH_HITS[kind])
 
 
 # --- The SQLite fallback (make run), exercised here on PostgreSQL: icontains works on both ------
@@ -452,7 +461,7 @@ def test_fallback_requires_every_word_in_some_field(body):
 def test_fallback_snippet_is_cut_around_the_word_and_escaped(body):
     words = " ".join(f"word{n}" for n in range(60))
     AgendaItemFactory(
-        meeting=MeetingFactory(body=body),
+        meeting=MeetingFactory(body=body, status=CIRCULATED),
         title="Long minutes",
         minutes=f"<p>{words} the <b>budget</b> &amp; &lt;script&gt; {words}</p>",
     )

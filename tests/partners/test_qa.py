@@ -54,6 +54,8 @@ def test_body_page_offers_the_secretariat_a_new_meeting(client, body, secretaria
     ) == [
         "New meeting",
         "Schedule a series",
+        "Members and settings",
+        "Import past minutes",
     ]
 
 

@@ -23,6 +23,7 @@ from tests.factories import (
 from tests.partners.html import by_class, links, texts
 
 pytestmark = pytest.mark.django_db
+CIRCULATED = Meeting.Status.CIRCULATED
 
 TODAY = timezone.localdate()
 
@@ -235,8 +236,9 @@ def test_body_overview_groups_members_by_role_with_organisation(
 
 
 def test_body_decisions_register_lists_newest_first_and_links_to_items(client, body, member_user):
-    old = MeetingFactory(body=body, date=dt.date(2011, 11, 9))
-    new = MeetingFactory(body=body, date=dt.date(2012, 1, 11))
+    # Members read decisions once the minutes are circulated (drafts: the secretariat's).
+    old = MeetingFactory(body=body, date=dt.date(2011, 11, 9), status=CIRCULATED)
+    new = MeetingFactory(body=body, date=dt.date(2012, 1, 11), status=CIRCULATED)
     old_item = AgendaItemFactory(meeting=old, number="2.0", title="Strategy refresh")
     new_item = AgendaItemFactory(meeting=new, number="3", title="Budget", confidential=True)
     DecisionFactory(item=old_item, text="<p>The guiding principles were agreed.</p>")
@@ -257,7 +259,7 @@ def test_body_decisions_register_lists_newest_first_and_links_to_items(client, b
 
 
 def test_body_decisions_register_searches(client, body, member_user):
-    item = AgendaItemFactory(meeting=MeetingFactory(body=body), title="Budget")
+    item = AgendaItemFactory(meeting=MeetingFactory(body=body, status=CIRCULATED), title="Budget")
     DecisionFactory(item=item, text="<p>The budget was approved.</p>")
     DecisionFactory(item=item, text="<p>The risk register was noted.</p>")
     client.force_login(member_user)
@@ -273,7 +275,7 @@ def _fill_body(body, size):
     for n in range(size):
         MembershipFactory(body=body, role=Membership.Role.MEMBER)
         BodyFactory(parent=body)
-        past = MeetingFactory(body=body, date=days(-30 - n))
+        past = MeetingFactory(body=body, date=days(-30 - n), status=CIRCULATED)
         MeetingFactory(body=body, date=days(30 + n))
         DecisionFactory(item=AgendaItemFactory(meeting=past))
 

@@ -3,12 +3,41 @@ import io
 import re
 
 import pytest
+from django.test import RequestFactory, TestCase
 from pypdf import PdfReader
 
 from meetings.models import Attendance, Meeting
 from meetings.services import attendance_record, decision_add, item_add, meeting_create
 from partners.rules import person_for
-from tests.factories import ActionFactory, ActionOwnerFactory, PersonFactory
+from records import services as lifecycle
+from records.signing import signing_run
+from tests.factories import PASSWORD, ActionFactory, ActionOwnerFactory, PersonFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Each test stores its signed PDFs in its own folder: parallel runs never share one."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+def sign_request(user, address="127.0.0.1"):
+    """The request the sign page would pass on (django-axes reads its address)."""
+    request = RequestFactory().post("/sign/", REMOTE_ADDR=address)
+    request.user = user
+    return request
+
+
+def sign(meeting: Meeting, user, password: str = PASSWORD) -> Meeting:
+    """Sign as the page does, then run the signing job as the worker does (its files are
+    written by the on-commit callback, run here as a commit would)."""
+    job = lifecycle.minutes_sign(
+        meeting=meeting, user=user, password=password, request=sign_request(user)
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        signing_run(job_id=job.pk)
+    meeting.refresh_from_db()
+    return meeting
 
 
 def pdf_text(data: bytes) -> str:

@@ -1,6 +1,7 @@
 import html
 import io
 
+import lxml.html
 import pytest
 from pypdf import PdfReader
 
@@ -8,11 +9,9 @@ from actions.models import ActionOwner
 from meetings.models import AgendaItem, Attendance, Decision
 from meetings.text import plain_text
 from records import pdf
-from records import services as lifecycle
 from records.documents import PRIVATE_LINE
-from tests.factories import PASSWORD
 
-from .conftest import move, pdf_text, squash
+from .conftest import move, pdf_text, sign, squash
 
 
 def _letters(value: str) -> str:
@@ -21,7 +20,7 @@ def _letters(value: str) -> str:
 
 @pytest.fixture
 def seeds(db):
-    loader = pytest.importorskip("meetings.demo.loader")
+    loader = pytest.importorskip("portal.demo.loader")
     return loader.demo_load().meetings
 
 
@@ -67,7 +66,7 @@ def test_signed_pdf_carries_signature_fingerprint_and_same_bytes_every_time(
     client, draft, chair_user, member_user
 ):
     move(draft, "approved")
-    signed = lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+    signed = sign(draft, chair_user)
     client.force_login(member_user)
     first = b"".join(client.get(f"/meetings/{signed.pk}/minutes.pdf").streaming_content)
     second = b"".join(client.get(f"/meetings/{signed.pk}/minutes.pdf").streaming_content)
@@ -83,7 +82,7 @@ def test_signed_pdf_carries_signature_fingerprint_and_same_bytes_every_time(
 
 def test_verify_page_for_real_and_forged_fingerprints(client, draft, chair_user):
     move(draft, "approved")
-    signed = lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+    signed = sign(draft, chair_user)
     response = client.get(f"/v/{signed.fingerprint[:16]}/")
     assert response.status_code == 200
     assert response.context["found"] == signed
@@ -128,20 +127,66 @@ def test_agenda_pack_appends_pdf_papers_with_continuous_numbers(draft, client, m
     assert "Paper 2: Framework" in pdf_text(data)
 
 
-def test_review_page_query_count_is_fixed(
-    client, draft, member_user, django_assert_max_num_queries
-):
+def test_review_page_query_count_is_fixed(client, draft, member_user):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from meetings.services import item_add
 
+    def review():
+        """The query count of the review page, and the items its document shows."""
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(f"/meetings/{draft.pk}/minutes/review/")
+        assert response.status_code == 200
+        items = lxml.html.fromstring(response.content.decode()).xpath(
+            "//section[@class='doc-items']//div[starts-with(@id, 'item-')]"
+        )
+        return len(ctx), len(items)
+
     client.force_login(member_user)
     client.get(f"/meetings/{draft.pk}/minutes/review/")
-    with CaptureQueriesContext(connection) as small:
-        assert client.get(f"/meetings/{draft.pk}/minutes/review/").status_code == 200
+    small_count, small_items = review()
     for n in range(6):
         item_add(meeting=draft, title=f"Extra {n}", minutes="<p>More</p>")
-    with CaptureQueriesContext(connection) as large:
-        client.get(f"/meetings/{draft.pk}/minutes/review/")
-    assert len(large) == len(small)
+    large_count, large_items = review()
+
+    # The draft's seven items (five standing ones), then six more.
+    assert (small_count, small_items, large_items) == (large_count, 7, 13)
+
+
+def test_next_meeting_printed_is_the_one_then_arranged_and_frozen_at_signing(
+    draft, body, chair_user
+):
+    import datetime as dt
+
+    from meetings.models import Meeting
+    from meetings.services import meeting_create
+    from records.documents import minutes_context
+
+    for day in (dt.date(2026, 12, 14), dt.date(2027, 1, 11)):
+        meeting_create(body=body, date=day, start_time=dt.time(13), venue="Civic Centre")
+    before = [m.date for m in minutes_context(draft)["next_meetings"]]
+    move(draft, "approved")
+    signed = sign(draft, chair_user)
+    meeting_create(body=body, date=dt.date(2026, 12, 1))  # arranged after signing
+    Meeting.objects.filter(date=dt.date(2026, 12, 14)).update(venue="Moved")
+
+    after = minutes_context(signed)["next_meetings"]
+
+    assert before == [dt.date(2026, 12, 14)]
+    assert [(m.date, m.venue) for m in after] == [(dt.date(2026, 12, 14), "Civic Centre")]
+
+
+def test_next_meeting_item_with_words_is_what_the_minutes_recorded(draft, body):
+    import datetime as dt
+
+    from meetings.models import AgendaItem
+    from meetings.services import meeting_create
+    from records.documents import minutes_context
+
+    meeting_create(body=body, date=dt.date(2026, 12, 14))
+    AgendaItem.objects.filter(meeting=draft, kind=AgendaItem.Kind.NEXT_MEETING).update(
+        minutes="<p>Monday 11 January 2027 at 1pm.</p>"
+    )
+
+    assert minutes_context(draft)["next_meetings"] == []

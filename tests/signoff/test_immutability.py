@@ -1,9 +1,11 @@
 import datetime as dt
 
+import lxml.html
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.urls import reverse
 
 from actions.models import Action, ActionOwner
 from meetings.errors import RecordLocked
@@ -12,10 +14,11 @@ from meetings.services import decision_add, item_add, item_minutes_save
 from partners.models import Membership
 from records import services as lifecycle
 from records.models import Addendum
+from records.verify import signed_record_check
 from tests.conftest import make_login
-from tests.factories import PASSWORD, PersonFactory
+from tests.factories import PersonFactory
 
-from .conftest import move
+from .conftest import move, sign
 
 LOCKED = ["These minutes are signed and can no longer be changed."]
 
@@ -23,7 +26,7 @@ LOCKED = ["These minutes are signed and can no longer be changed."]
 @pytest.fixture
 def signed(draft, chair_user):
     move(draft, "approved")
-    return lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+    return sign(draft, chair_user)
 
 
 def test_services_refuse_changes_to_signed_minutes(signed):
@@ -99,11 +102,12 @@ def test_action_progress_may_change_after_signing_but_not_its_record(signed):
         ActionOwner.objects.create(action=action, person=PersonFactory())
 
 
-def test_fingerprint_unchanged_after_action_progress(signed):
-    from records.fingerprint import record_fingerprint
-
+def test_record_still_intact_after_action_progress(signed):
     Action.objects.filter(meeting=signed).update(status="done")
-    assert record_fingerprint(signed) == signed.fingerprint
+
+    check = signed_record_check(signed)
+
+    assert (check.verdict, [f.intact for f in check.findings]) == ("intact", [True, True, True])
 
 
 def test_addendum_cannot_be_edited_or_deleted(signed, secretariat_user):
@@ -145,11 +149,63 @@ def test_admin_shows_message_instead_of_error(client, signed, django_user_model)
     assert Meeting.objects.filter(pk=signed.pk).exists()
 
 
+def _edit_controls(response) -> dict:
+    """What in the page's main content could change the record: forms that post, links into
+    the drafting pages, fields to type into, and the buttons of the sign-off panel."""
+    main = lxml.html.fromstring(response.content.decode()).xpath("//main")[0]
+    panel = "//section[contains(@class, 'signoff-panel')]"
+    return {
+        "posting forms": [f.get("action") for f in main.xpath(".//form[@method='post']")],
+        "drafting links": [a.get("href") for a in main.xpath(".//a[contains(@href, '/draft/')]")],
+        "fields": [e.tag for e in main.xpath(".//textarea | .//select | .//input[@type='text']")],
+        "panel controls": [
+            " ".join(e.text_content().split())
+            for e in main.xpath(f"{panel}//a[contains(@class, 'btn')] | {panel}//button")
+        ],
+    }
+
+
+def test_review_page_offers_edit_controls_while_draft(client, draft, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.get(reverse("minutes_review", args=[draft.pk]))
+
+    assert response.status_code == 200
+    assert _edit_controls(response)["posting forms"] == [
+        reverse("minutes_circulate", args=[draft.pk])
+    ]
+
+
 def test_review_page_offers_no_edit_controls_once_signed(client, signed, secretariat_user):
     client.force_login(secretariat_user)
-    response = client.post(f"/meetings/{signed.pk}/minutes/circulate/", follow=True)
-    messages = [str(m) for m in response.context["messages"]]
-    assert messages == ["Only draft minutes can be circulated; these are signed."]
+
+    response = client.get(reverse("minutes_review", args=[signed.pk]))
+
+    assert response.status_code == 200
+    # Corrections after signing are dated addenda, so "Add an addendum" stays.
+    assert _edit_controls(response) == {
+        "posting forms": [],
+        "drafting links": [],
+        "fields": [],
+        "panel controls": [
+            "Add an addendum",
+            "PDF (members)",
+            "PDF (public)",
+            "Word",
+            "Agenda PDF",
+        ],
+    }
+
+
+def test_circulating_signed_minutes_is_refused_with_a_message(client, signed, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.post(reverse("minutes_circulate", args=[signed.pk]), follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Only draft minutes can be circulated; these are signed."
+    ]
+    assert Meeting.objects.get(pk=signed.pk).status == Meeting.Status.SIGNED
 
 
 def test_signing_a_meeting_with_a_stale_instance_is_still_guarded(signed):
@@ -162,4 +218,4 @@ def test_signing_a_meeting_with_a_stale_instance_is_still_guarded(signed):
 def test_second_chair_cannot_sign_again(signed, body):
     other = make_login(body, Membership.Role.VICE_CHAIR, name="Vic Vice")
     with pytest.raises(ValidationError):
-        lifecycle.minutes_sign(meeting=signed, user=other, password=PASSWORD)
+        sign(signed, other)

@@ -12,7 +12,7 @@ from records.models import AccuracyComment, ChairApproval
 from tests.conftest import make_login
 from tests.factories import PASSWORD
 
-from .conftest import move
+from .conftest import move, sign, sign_request
 
 
 def draft_date():
@@ -122,7 +122,7 @@ def test_approval_at_later_meeting_uses_previous_minutes_item(draft, secretariat
     import datetime as dt
 
     move(draft, "circulated")
-    later = meeting_create(body=body, date=dt.date(2026, 12, 14))
+    later = meeting_create(body=body, date=dt.date(2026, 11, 20))
     lifecycle.minutes_approve(
         meeting=draft, user=secretariat_user, corrections="", approving_meeting=later
     )
@@ -147,7 +147,7 @@ def test_approve_refused_before_circulation(draft, chair_user):
 
 def test_chair_signs_approved_minutes_with_password(draft, chair_user):
     move(draft, "approved")
-    signed = lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+    signed = sign(draft, chair_user)
     assert (signed.status, signed.signed_by.name, len(signed.fingerprint)) == (
         "signed",
         "Jessica May",
@@ -162,7 +162,9 @@ def test_chair_signs_approved_minutes_with_password(draft, chair_user):
 def test_sign_refused_with_wrong_password(draft, chair_user):
     move(draft, "approved")
     with pytest.raises(ValidationError) as exc:
-        lifecycle.minutes_sign(meeting=draft, user=chair_user, password="guess")
+        lifecycle.minutes_sign(
+            meeting=draft, user=chair_user, password="guess", request=sign_request(chair_user)
+        )
     assert exc.value.message_dict == {
         "password": ["That password is not right. Enter your own password."]
     }
@@ -173,14 +175,17 @@ def test_sign_refused_with_wrong_password(draft, chair_user):
 @pytest.mark.parametrize("who", ["secretariat_user", "member_user"])
 def test_sign_refused_for_non_signers(draft, who, request):
     move(draft, "approved")
+    user = request.getfixturevalue(who)
     with pytest.raises(lifecycle.TransitionRefused):
-        lifecycle.minutes_sign(meeting=draft, user=request.getfixturevalue(who), password=PASSWORD)
+        lifecycle.minutes_sign(
+            meeting=draft, user=user, password=PASSWORD, request=sign_request(user)
+        )
 
 
 def test_sign_refused_before_approval(draft, chair_user):
     move(draft, "circulated")
     with pytest.raises(lifecycle.TransitionRefused):
-        lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+        sign(draft, chair_user)
 
 
 def test_person_who_chaired_may_sign(draft, body):
@@ -192,7 +197,7 @@ def test_person_who_chaired_may_sign(draft, body):
     Attendance.objects.filter(meeting=draft, person=person_for(deputy)).delete()
     Attendance.objects.create(meeting=draft, person=person_for(deputy), chaired=True)
     move(draft, "approved")
-    signed = lifecycle.minutes_sign(meeting=draft, user=deputy, password=PASSWORD)
+    signed = sign(draft, deputy)
     assert signed.signed_by == person_for(deputy)
 
 
@@ -200,6 +205,6 @@ def test_addendum_only_after_signing(draft, chair_user, secretariat_user):
     with pytest.raises(lifecycle.TransitionRefused):
         lifecycle.addendum_add(meeting=draft, user=secretariat_user, text="Late correction")
     move(draft, "approved")
-    lifecycle.minutes_sign(meeting=draft, user=chair_user, password=PASSWORD)
+    sign(draft, chair_user)
     addendum = lifecycle.addendum_add(meeting=draft, user=secretariat_user, text="Late correction")
     assert (addendum.meeting, addendum.text) == (draft, "Late correction")

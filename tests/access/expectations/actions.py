@@ -18,6 +18,7 @@ ACCESS = [
     Access("my_actions", **LOGGED_IN),
     Access("my_actions", case="done", data={"show": "done", "status": "done"}, **LOGGED_IN),
     Access("action_detail", kwargs=lambda s: {"pk": s.action.pk}, **MEMBERS_ONLY),
+    Access("action_card_details", kwargs=lambda s: {"pk": s.action.pk}, **MEMBERS_ONLY),
     # Owners (the member) and the secretariat update; the chair reads but does not own it.
     Access(
         "action_update",

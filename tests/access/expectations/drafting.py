@@ -48,6 +48,12 @@ def _earlier_action(s):
     return {"pk": s.meeting.pk, "action_pk": action.pk}
 
 
+def _earlier_meeting(s):
+    """An earlier meeting of the body, whose register "copy from the last meeting" copies."""
+    MeetingFactory(body=s.body, date=s.meeting.date - dt.timedelta(days=28))
+    return _meeting(s)
+
+
 def _decision(s):
     return {"pk": s.meeting.pk, "decision_pk": s.decision.pk}
 
@@ -123,6 +129,8 @@ ACCESS = [
         method="post",
         data={"name": "Neil Hayes", "organisation": "EEDA", "category": "present"},
     ),
+    _secretariat_only("draft_register_mark_unmarked", method="post", data={"category": "present"}),
+    _secretariat_only("draft_register_copy", _earlier_meeting, method="post"),
     _secretariat_only(
         "draft_attendance_remove",
         lambda s: {"pk": s.meeting.pk, "attendance_pk": s.attendance.pk},

@@ -1,0 +1,233 @@
+"""The upload form, and the review form built from a proposal: one row of fields per proposed
+element (accept, and the fields that can be corrected)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from meetings.models import Attendance, Decision
+
+from .services import Review
+
+CATEGORIES = [(v, label) for v, label in Attendance.Category.choices if v != "expected"]
+VERBS = Decision.Verb.choices
+MODES = [
+    ("record", "Historical record: approved, as the source minutes were"),
+    ("draft", "Draft: to finish and circulate in Minutebook"),
+]
+
+
+class UploadForm(forms.Form):
+    body = forms.ModelChoiceField(queryset=None, empty_label=None, label="Body")
+    file = forms.FileField(
+        required=False,
+        label="Minutes file",
+        help_text="A Word document (.docx), a PDF with a text layer, or a text file.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+    )
+    text = forms.CharField(
+        required=False,
+        label="Or paste the text of the minutes",
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not (data.get("text") or "").strip():
+            self.add_error("file", "Choose a file, or paste the text of the minutes.")
+        return data
+
+
+class ActionLogForm(forms.Form):
+    body = forms.ModelChoiceField(queryset=None, empty_label=None, label="Body")
+    file = forms.FileField(
+        label="Action log",
+        help_text="A spreadsheet (.xlsx) or CSV file whose first row names the columns: number, "
+        "action, owner, due, status, meeting date.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+
+
+class ReviewForm(forms.Form):
+    """Fields named by element and position: ``att-3-name``, ``item-0-title``, ``act-2-owners``."""
+
+    title = forms.CharField(max_length=200, required=False)
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(max_length=200, required=False)
+    mode = forms.ChoiceField(choices=MODES, widget=forms.RadioSelect, initial="record")
+    confirm_new = forms.BooleanField(required=False)
+
+    def __init__(self, *args, proposal: dict, matches: dict, duplicates: set[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        meeting = proposal["meeting"]
+        self.fields["title"].initial = meeting.get("title")
+        self.fields["date"].initial = meeting.get("date")
+        self.fields["start"].initial = meeting.get("start")
+        self.fields["end"].initial = meeting.get("end")
+        self.fields["venue"].initial = meeting.get("venue")
+        for i, row in enumerate(proposal["attendance"]):
+            self.fields[f"att-{i}-accept"] = forms.BooleanField(
+                required=False, initial=i not in duplicates
+            )
+            self.fields[f"att-{i}-name"] = forms.CharField(max_length=200, initial=row["name"])
+            self.fields[f"att-{i}-category"] = forms.ChoiceField(
+                choices=CATEGORIES, initial=row["category"]
+            )
+            self.fields[f"att-{i}-organisation"] = forms.CharField(
+                max_length=200, required=False, initial=row.get("organisation") or ""
+            )
+            self.fields[f"att-{i}-role"] = forms.CharField(
+                max_length=80, required=False, initial=row.get("role") or ""
+            )
+            choices = [("new", f"New person: {row['name']}")] + [
+                (str(m.pk), f"{m.label} (match {m.score}%)") for m in matches["people"].get(i, [])
+            ]
+            best = matches["people"].get(i) or []
+            self.fields[f"att-{i}-person"] = forms.ChoiceField(
+                choices=choices, initial=str(best[0].pk) if best and best[0].score >= 90 else "new"
+            )
+        for i, row in enumerate(proposal["items"]):
+            self.fields[f"item-{i}-accept"] = forms.BooleanField(required=False, initial=True)
+            self.fields[f"item-{i}-title"] = forms.CharField(max_length=300, initial=row["title"])
+        for i, row in enumerate(proposal["decisions"]):
+            self.fields[f"dec-{i}-accept"] = forms.BooleanField(required=False, initial=True)
+            self.fields[f"dec-{i}-text"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
+            )
+            self.fields[f"dec-{i}-verb"] = forms.ChoiceField(
+                choices=VERBS, initial=row.get("verb") or "agreed"
+            )
+        for i, row in enumerate(proposal["actions"]):
+            self.fields[f"act-{i}-accept"] = forms.BooleanField(
+                required=False, initial=bool(row["owners"]) and not row.get("carried_forward")
+            )
+            self.fields[f"act-{i}-text"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
+            )
+            self.fields[f"act-{i}-owners"] = forms.CharField(
+                max_length=300, required=False, initial="; ".join(row["owners"])
+            )
+            self.fields[f"act-{i}-due"] = forms.CharField(
+                max_length=120, required=False, initial=row.get("due") or ""
+            )
+
+    def bound_rows(self, prefix: str, count: int, names: list[str]) -> list[dict]:
+        return [{name: self[f"{prefix}-{i}-{name}"] for name in names} for i in range(count)]
+
+    def clean(self):
+        data = super().clean()
+        chairs = [
+            i
+            for i, row in enumerate(self.proposal["attendance"])
+            if row.get("chaired") and data.get(f"att-{i}-accept")
+        ]
+        if len(chairs) > 1:
+            raise forms.ValidationError("Only one person can be recorded as chairing.")
+        for i, _row in enumerate(self.proposal["actions"]):
+            if data.get(f"act-{i}-accept") and not _owners(data.get(f"act-{i}-owners", "")):
+                self.add_error(f"act-{i}-owners", "Give at least one owner, or reject the action.")
+        return data
+
+    def review(self, people_by_pk: dict) -> Review:
+        """The accepted and corrected proposal, ready for ``minutes_import_commit``."""
+        data = self.cleaned_data
+        p = self.proposal
+        accepted_items = {
+            row["key"] for i, row in enumerate(p["items"]) if data.get(f"item-{i}-accept")
+        }
+        items = []
+        for i, row in enumerate(p["items"]):
+            if row["key"] not in accepted_items:
+                continue
+            parent = row.get("parent_key")
+            items.append(
+                {
+                    **row,
+                    "title": data[f"item-{i}-title"],
+                    "parent_key": parent if parent in accepted_items else None,
+                }
+            )
+        attendance = []
+        names = {}
+        for i, row in enumerate(p["attendance"]):
+            if not data.get(f"att-{i}-accept"):
+                continue
+            choice = data[f"att-{i}-person"]
+            name = " ".join(data[f"att-{i}-name"].split())
+            names[row["name"]] = name
+            attendance.append(
+                {
+                    **row,
+                    "name": name,
+                    "category": data[f"att-{i}-category"],
+                    "organisation": data[f"att-{i}-organisation"].strip(),
+                    "role": data[f"att-{i}-role"].strip(),
+                    "person": people_by_pk.get(int(choice)) if choice != "new" else None,
+                }
+            )
+        for row in attendance:
+            if row.get("substitute_for"):
+                row["substitute_for"] = names.get(row["substitute_for"], row["substitute_for"])
+        decisions = [
+            {
+                "item_key": row["item_key"],
+                "text": data[f"dec-{i}-text"],
+                "verb": data[f"dec-{i}-verb"],
+            }
+            for i, row in enumerate(p["decisions"])
+            if data.get(f"dec-{i}-accept") and row["item_key"] in accepted_items
+        ]
+        actions = [
+            {
+                "item_key": row["item_key"] if row["item_key"] in accepted_items else None,
+                "text": data[f"act-{i}-text"],
+                "owners": [names.get(o, o) for o in _owners(data[f"act-{i}-owners"])],
+                "due": data[f"act-{i}-due"].strip() or None,
+                "due_note": row.get("due_note") or "",
+                "ref": row.get("ref"),
+            }
+            for i, row in enumerate(p["actions"])
+            if data.get(f"act-{i}-accept")
+        ]
+        previous = p.get("previous_minutes")
+        if previous and previous.get("item_key") not in accepted_items:
+            previous = None
+        return Review(
+            title=data.get("title") or "",
+            date=data["date"],
+            start=data.get("start"),
+            end=data.get("end"),
+            venue=data.get("venue") or "",
+            as_record=data["mode"] == "record",
+            attendance=attendance,
+            items=items,
+            decisions=decisions,
+            actions=actions,
+            previous=previous,
+            no_interests=bool(p.get("no_interests_declared")),
+            confirmed_new=bool(data.get("confirm_new")),
+        )
+
+
+def _owners(text: str) -> list[str]:
+    return [o.strip() for o in (text or "").replace("/", ";").split(";") if o.strip()]
+
+
+def parse_date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,405 @@
+"""Actions, wherever the minutes keep them: a table ("ACTIONS FROM MEETING | WHO", "Action |
+Owner | Due"), a WHO column of initials beside the text, marker lines ("ACTION: JB"), or sentences
+("JB to circulate by 7 December", "Sue agreed to follow this up", "DR would send a list to CH").
+
+When the minute-taker marked actions explicitly (a table, a WHO column, ACTION lines), those are
+the actions; sentences are read only in minutes that mark none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .dates import DATE_RE
+from .model import Action, Line
+from .resolver import Resolver
+from .text import sentences, tidy
+
+NUMBER_CELL_RE = re.compile(r"^(?:action\s+)?(\d{1,3})[.)]?$", re.I)
+HEADER_CELLS = {
+    "ref": re.compile(r"^(?:no\.?|number|ref\.?|#|item|action\s+no\.?)$", re.I),
+    "text": re.compile(
+        r"^(?:actions?(?:\s+(?:from|arising).*)?|description|what|task|actions?\s+agreed)$", re.I
+    ),
+    "owners": re.compile(
+        r"^(?:who|owner|owners|by\s+whom|lead|responsible|responsibility|action\s+by)$", re.I
+    ),
+    "due": re.compile(
+        r"^(?:due|by\s+when|when|deadline|target\s+date|date|due\s+date|timescale)$", re.I
+    ),
+    "status": re.compile(r"^(?:status|progress|update|rag|comments?)$", re.I),
+}
+MARKER_RE = re.compile(
+    r"^(?:actions?)\s*(?P<ref>\d{1,3})?\s*(?:[:–—\-]|\s(?=[A-Z]))\s*(?P<rest>.+)$", re.I
+)
+NAME = (
+    r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z]{2,4}\b|[A-Z][a-zA-Z'’\-]+"
+    r"(?:\s+[A-Z]\.?)?(?:\s+(?:van\s+de\s+|van\s+|de\s+)?[A-Z][a-zA-Z'’\-]+){0,2})"
+)
+NAMES = rf"{NAME}(?:\s*(?:,|/|\band\b|&)\s*{NAME})*"
+VERB = (
+    r"(?:circulate|send|provide|produce|prepare|draft|write|report|check|feed\s*back|follow|arrange"
+    r"|contact|liaise|update|bring|organise|organize|investigate|review|look\s+into|look\s+at|meet"
+    r"|share|confirm|invite|raise|forward|e-?mail|set\s+up|take|consider|present|develop|explore"
+    r"|identify|seek|obtain|ensure|progress|chase|publish|submit|complete|distribute|compile"
+    r"|establish|visit|urge|think|put|give|include|add|amend|revise|clarify|find|contribute"
+    r"|respond|reply|pass|convene|book|schedule|advise|inform|notify|nominate|draw\s+up|map"
+    r"|speak|discuss|ask|agree|be\s+part|help|lead|co-?ordinate|coordinate|run|collate|analyse"
+    r"|analyze|source|secure|approach|write\s+up|re-?circulate|pursue|examine|assess|pursue)"
+)
+GROUP_SUBJECT = (
+    r"(?:All(?:\s+(?:partners|members|Board\s+members))?|Everyone|Members|Partners|Board\s+members"
+    r"|The\s+Secretariat|Secretariat)"
+)
+OWNER_FIRST = [
+    re.compile(rf"^(?P<who>{GROUP_SUBJECT})\s+to\s+(?P<what>{VERB}\b.+)$"),
+    re.compile(
+        rf"^(?P<who>{NAMES})\s+(?:\([^)]*\)\s+)?(?:agreed|undertook|offered|volunteered|promised|committed|was\s+asked|were\s+asked)\s+to\s+(?P<what>.+)$"
+    ),
+    re.compile(rf"^(?P<who>{NAMES})\s+(?:\([^)]*\)\s+)?to\s+(?P<what>{VERB}\b.+)$"),
+    re.compile(rf"^(?P<who>{NAME})\s+(?:\([^)]*\)\s+)?(?:would|will)\s+(?P<what>{VERB}\b.+)$"),
+    re.compile(rf"^(?P<who>{NAME})\b[^.;]*?\b(?:and|but)\s+would\s+(?P<what>{VERB}\b.+)$"),
+    re.compile(
+        rf"^(?P<who>{NAME})\b[^.;]*?\bthat\s+(?:she|he|they)\s+(?:would|will)\s+(?P<what>{VERB}\b.+)$"
+    ),
+]
+AGREED_THAT_RE = re.compile(
+    rf"\b(?:agreed|resolved)\s+that\s+(?P<who>{NAMES})\s+(?:would|will|should|to)\s+(?P<what>{VERB}\b.+)$"
+)
+ASKED_GROUP_RE = re.compile(
+    r"\basked\s+(?P<who>the\s+Board|the\s+Group|the\s+Committee|all\s+members|members|partners|everyone"
+    r"|board\s+members|colleagues|all\s+partners)\s+to\s+(?P<what>.+)$",
+    re.I,
+)
+ASKED_FOR_RE = re.compile(
+    r"\basked\s+for\s+(?P<what>.+?\bto\s+be\s+(?:made|sent|submitted|forwarded|e-?mailed|passed|fed\s+back)\b.*)$",
+    re.I,
+)
+NOT_AN_ACTION_RE = re.compile(
+    r"\b(?:would\s+be\s+happy|continue\s+to\s+attend|would\s+like)\b", re.I
+)
+
+
+@dataclass
+class Row:
+    ref: str | None
+    text: str
+    owners: str
+    due: str = ""
+    status: str = ""
+    lines: list[int] = field(default_factory=list)
+
+
+def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
+    """Rows of action tables among ``lines``, and the line numbers they took."""
+    rows: list[Row] = []
+    used: set[int] = set()
+    columns: list[str] | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        cells = _cells(line)
+        mapped = _header(cells)
+        if mapped:
+            columns = mapped
+            used.add(line.no)
+            index += 1
+            continue
+        if columns and len(cells) >= 2:
+            row = _row_from_cells(cells, columns, line)
+            if row:
+                rows.append(row)
+                used.add(line.no)
+            index += 1
+            continue
+        # One cell per line (Word tables saved as text): "1." then the action, then who.
+        if NUMBER_CELL_RE.match(line.text) and line.text:
+            group, end = [], index + 1
+            while end < len(lines) and len(group) < 4:
+                nxt = lines[end]
+                if nxt.text and (NUMBER_CELL_RE.match(nxt.text) or nxt.raw[:1] not in "\t "):
+                    break
+                if nxt.text:
+                    group.append(nxt)
+                end += 1
+            if len(group) >= 2 and line.raw[:1] in "\t ":
+                texts = [g.text for g in group]
+                due = next((t for t in texts[1:] if DATE_RE.search(t) and len(t) < 40), "")
+                rest = [t for t in texts if t != due]
+                rows.append(
+                    Row(
+                        ref=NUMBER_CELL_RE.match(line.text).group(1),
+                        text=rest[0],
+                        owners=rest[-1] if len(rest) > 1 else "",
+                        due=due,
+                        lines=[line.no, group[-1].no],
+                    )
+                )
+                used.update([line.no, *(g.no for g in group)])
+                index = end
+                continue
+        if line.text and columns and len(cells) < 2 and line.raw[:1] not in "\t ":
+            columns = None
+        index += 1
+    return rows, used
+
+
+def _cells(line: Line) -> list[str]:
+    return [tidy(c) for c in line.raw.strip().split("\t") if tidy(c)]
+
+
+def _header(cells: list[str]) -> list[str] | None:
+    if len(cells) < 2:
+        if len(cells) == 1 and re.match(r"^actions?\s+(?:from|arising)", cells[0], re.I):
+            return ["text", "owners"]
+        return None
+    mapped = []
+    for cell in cells:
+        kind = next((k for k, rx in HEADER_CELLS.items() if rx.match(cell)), None)
+        mapped.append(kind or "")
+    if "owners" in mapped and ("text" in mapped or "ref" in mapped):
+        return mapped
+    return None
+
+
+def _row_from_cells(cells: list[str], columns: list[str], line: Line) -> Row | None:
+    values: dict[str, str] = {}
+    if NUMBER_CELL_RE.match(cells[0]) and "ref" not in columns:
+        values["ref"] = NUMBER_CELL_RE.match(cells[0]).group(1)
+        cells = cells[1:]
+    for kind, cell in zip(
+        [c for c in columns if c != "ref" or "ref" not in values], cells, strict=False
+    ):
+        if kind:
+            values[kind] = cell
+    if "ref" in values and NUMBER_CELL_RE.match(values["ref"]):
+        values["ref"] = NUMBER_CELL_RE.match(values["ref"]).group(1)
+    if not values.get("text"):
+        return None
+    return Row(
+        ref=values.get("ref"),
+        text=values["text"],
+        owners=values.get("owners", ""),
+        due=values.get("due", ""),
+        status=values.get("status", ""),
+        lines=[line.no, line.no],
+    )
+
+
+def who_entries(lines: list[Line], resolver: Resolver) -> tuple[list[tuple[str, int]], set[int]]:
+    """Entries of a WHO column: lines (or last cells) holding only owners' initials or "All"."""
+    entries: list[tuple[str, int]] = []
+    used: set[int] = set()
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if len(text) <= 24 and resolver.owner_token(text):
+            entries.append((text, line.no))
+            used.add(line.no)
+            continue
+        cells = _cells(line)
+        if len(cells) >= 2 and len(cells[-1]) <= 24 and resolver.owner_token(cells[-1]):
+            entries.append((cells[-1], line.no))
+    return entries, used
+
+
+def marker_action(
+    block: Block, resolver: Resolver, item_key: int
+) -> tuple[Action | None, str | None]:
+    """ "ACTION: JB to circulate the paper", "Action 1 – To produce a diagram", "Action – Sue"."""
+    m = MARKER_RE.match(block.text)
+    if not m:
+        return None, None
+    rest = tidy(m.group("rest"))
+    ref = m.group("ref")
+    action = Action(item=item_key, text=rest, ref=ref, lines=list(block.lines))
+    labelled = _labelled_fields(rest)
+    if labelled is not None:
+        owners, due, what = labelled
+        action.owners = resolver.owners(owners)
+        action.text = what
+        action.due_note = due
+        return action, ref
+    if resolver.owner_token(rest) or (
+        len(rest.split()) <= 6
+        and resolver.owners(rest)
+        and all(resolver.person(p) or p in ("All", "Board") for p in resolver.owners(rest))
+    ):
+        action.owners = resolver.owners(rest)
+        action.text = ""
+        return action, ref
+    trailing = re.search(r"\s*(?:[-–—]|\()\s*(?P<who>[^()–—-]{2,60})\)?\s*$", rest)
+    for pattern in OWNER_FIRST[:3]:
+        s = pattern.match(rest)
+        if s and resolver.owners(s.group("who")):
+            action.owners = resolver.owners(s.group("who"))
+            return action, ref
+    if (
+        trailing
+        and resolver.owners(trailing.group("who"))
+        and all(
+            resolver.person(p) or p in ("All", "Board")
+            for p in resolver.owners(trailing.group("who"))
+        )
+    ):
+        action.owners = resolver.owners(trailing.group("who"))
+        action.text = tidy(rest[: trailing.start()])
+    return action, ref
+
+
+FIELD_RE = re.compile(
+    r"(?P<label>owners?|who|lead|responsible|by\s+whom|action\s+by|due|by\s+when|deadline|when|by)\s*:\s*",
+    re.I,
+)
+
+
+def _labelled_fields(text: str) -> tuple[str, str, str] | None:
+    """ "Owner: Jane Fox; Due: 28 February 2020 – cost option 2": (owners, due, what)."""
+    if not re.search(r"(?i)\b(?:owners?|who|lead|responsible|by\s+whom|action\s+by)\s*:", text):
+        return None
+    owners = due = ""
+    what_parts = []
+    for part in re.split(r"\s*;\s*|\s+[–—]\s+", text):
+        m = FIELD_RE.match(part)
+        if not m:
+            what_parts.append(part)
+            continue
+        value = tidy(part[m.end() :]).rstrip(".")
+        if re.match(r"(?i)due|by\s+when|deadline|when|by$", m.group("label")):
+            due = value
+        else:
+            owners = value
+    what = tidy(" ".join(what_parts)).rstrip(".")
+    return owners, due, what[:1].upper() + what[1:]
+
+
+def sentence_actions(
+    block: Block, resolver: Resolver, item_key: int, subject: str | None
+) -> list[Action]:
+    """Commitments written as prose."""
+    out = []
+    asked = []
+    for sentence in sentences(block.text):
+        text = tidy(sentence)
+        if NOT_AN_ACTION_RE.search(text):
+            continue
+        if ASKED_GROUP_RE.search(text) or ASKED_FOR_RE.search(text):
+            asked.append(len(out))
+        found = _sentence_owner(text, resolver, subject)
+        if found:
+            owners, what = found
+            what = tidy(what).rstrip(".")
+            if what.startswith("__as_is__"):
+                what = what.removeprefix("__as_is__")
+                wording = what[:1].upper() + what[1:]
+            else:
+                wording = f"{' and '.join(owners)} to {what}"
+            out.append(Action(item=item_key, text=wording, owners=owners, lines=list(block.lines)))
+    # "asked partners to nominate ..." then "All partners to send nominations ...": one action.
+    return [
+        a
+        for i, a in enumerate(out)
+        if not (
+            i in asked
+            and any(b.owners == a.owners for j, b in enumerate(out) if j != i and j not in asked)
+        )
+    ]
+
+
+CLAUSE_SPLIT_RE = re.compile(
+    r";\s+|,?\s+(?:and|but|whereupon)\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,4})\s+(?:agreed|undertook|offered|volunteered|added|said|confirmed|would|will|to)\b)"
+)
+
+
+def _sentence_owner(text: str, resolver: Resolver, subject: str | None):
+    for clause in CLAUSE_SPLIT_RE.split(text):
+        found = _clause_owner(tidy(clause), resolver)
+        if found:
+            return found
+    return None
+
+
+def _clause_owner(text: str, resolver: Resolver):
+    m = AGREED_THAT_RE.search(text)
+    if m:
+        owners = resolver.owners(m.group("who"))
+        if owners and all(resolver.person(o) for o in owners):
+            return owners, m.group("what")
+    for pattern in OWNER_FIRST:
+        m = pattern.match(text)
+        if m:
+            owners = resolver.owners(m.group("who"))
+            if owners and all(resolver.person(o) or o in ("All", "Board") for o in owners):
+                return owners, m.group("what")
+    m = ASKED_GROUP_RE.search(text)
+    if m:
+        return resolver.owners(m.group("who").replace("the ", "")) or ["All"], m.group("what")
+    m = ASKED_FOR_RE.search(text)
+    if m:
+        return ["All"], "__as_is__" + m.group("what")
+    return None
+
+
+def commitment_for(
+    blocks: list[Block], owners: list[str], resolver: Resolver, after: int
+) -> tuple[int, str] | None:
+    """The sentence a WHO-column entry belongs to. Entries run down the column in the order of
+    the text, so look after the sentence the previous entry took (``after``): first a
+    commitment naming one of the owners ("DR would send", "BT ... would check"), or for "All"
+    something asked of everyone; then any commitment ("will be reported"); else the sentence
+    the previous entry took (two entries beside one paragraph share it)."""
+    naming, other = [], []
+    last = None
+    for index, block in enumerate(blocks):
+        for s_index, sentence in enumerate(sentences(block.text)):
+            key = index * 1000 + s_index
+            if key == after:
+                last = (key, tidy(sentence))
+            if key <= after:
+                continue
+            people = [o for o in owners if o not in GROUP_WORDS]
+            asks_all = bool(
+                re.search(
+                    r"\basked\s+(?:that|all|everyone|partners|members)|\bany\s+comments\b",
+                    sentence,
+                    re.I,
+                )
+            )
+            if not (_clause_commitment(sentence) or asks_all):
+                continue
+            if (asks_all and len(people) < len(owners)) or any(
+                _mentions(sentence, owner, resolver) for owner in people
+            ):
+                naming.append((key, tidy(sentence)))
+            else:
+                other.append((key, tidy(sentence)))
+    for found in (naming, other):
+        if found:
+            return found[0]
+    return last
+
+
+GROUP_WORDS = {"All", "Board", "Group", "Committee", "Secretariat", "Chair"}
+COMMITMENT_RE = re.compile(
+    rf"\b(?:would|will|shall)\s+(?:(?:also|then|now|kindly|further)\s+)?{VERB}\b"
+    rf"|\b(?:agreed|undertook|offered|volunteered|was\s+asked|were\s+asked)\s+to\s+{VERB}\b"
+    rf"|^\S+(?:\s+\S+)?\s+to\s+{VERB}\b"
+    r"|\b(?:will|would|to|should|needs?\s+to|needed\s+to)\s+be\s+(?:\w+\s+)?\w+(?:ed|en|wn|nt)\b"
+)
+
+
+def _clause_commitment(sentence: str) -> bool:
+    return bool(COMMITMENT_RE.search(sentence))
+
+
+def _mentions(sentence: str, owner: str, resolver: Resolver) -> bool:
+    if owner in sentence:
+        return True
+    initials = [ini for ini, names in resolver.initials.items() if owner in names]
+    first = owner.split()[0] if owner else ""
+    return any(re.search(rf"\b{re.escape(i)}\b", sentence) for i in initials) or bool(
+        first and re.search(rf"\b{re.escape(first)}\b", sentence)
+    )

@@ -1,0 +1,225 @@
+"""What an item produced: decisions ("AGREED:", "RESOLVED that", "The Board noted"), the approval
+of the previous minutes, and who joined or left."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .dates import first_date
+from .model import Decision, PreviousMinutes
+from .text import sentences, tidy
+
+BLOCK_KEYWORD_RE = re.compile(
+    r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved|decisions?|approved|noted|recommended|endorsed)"
+    r"(?:\s+(?:by\s+the\s+\w+|unanimously))?\s*(?P<sep>[:.\-–—]|that\b|\s(?=\())?\s*(?P<rest>.*)$",
+    re.I,
+)
+COLLECTIVE = (
+    r"(?:the\s+)?(?:board|group|committee|executive|partnership|panel|meeting|forum|members"
+    r"|executive\s+members|board\s+members|partners|sub-group|steering\s+group|trustees)"
+)
+COLLECTIVE_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w&'’\-]*\s+){0,4}"
+    rf"(?i:{COLLECTIVE})\s+(?i:(?:also|then|unanimously|formally)\s+)?"
+    r"(?P<verb>(?i:agreed|resolved|approved|endorsed|noted|accepted|supported|ratified|adopted))\b",
+)
+IT_WAS_RE = re.compile(
+    r"\b(?:it\s+was|was)\s+(?P<verb>agreed|resolved|approved)\s+that\s+(?P<rest>.+)$", re.I
+)
+MINUTES_APPROVED_RE = re.compile(
+    r"\b(?:minutes|notes)\b(?P<what>[^.]*?)\b(?:were|was|are|be)\s+(?:\w+\s+)?"
+    r"(?P<verb>approved|agreed|accepted|confirmed|signed|adopted)\b(?P<rest>.*)$",
+    re.I,
+)
+CORRECTIONS_RE = re.compile(
+    r"\b(?:bar|subject\s+to|with|following|after|save\s+for|except\s+for)\s+(?:the\s+following\s+)?"
+    r"(?:an?\s+)?(?P<rest>(?:corrections?|amendments?|changes?)\b.*)$",
+    re.I,
+)
+VERBS = {
+    "agreed": "agreed",
+    "resolved": "resolved",
+    "approved": "approved",
+    "noted": "noted",
+    "endorsed": "agreed",
+    "accepted": "agreed",
+    "supported": "agreed",
+    "ratified": "approved",
+    "adopted": "approved",
+    "recommended": "agreed",
+    "decision": "agreed",
+    "decisions": "agreed",
+}
+JOIN_RE = re.compile(
+    r"(?P<who>[A-Z][^()]*?)\s+(?:had\s+|has\s+)?(?:joined|arrived\s+at|re-?joined|entered)\s+the\s+meeting"
+    r"(?:\s+(?:at|during|for)\s+(?:item\s+)?(?P<item>\d[\d.]*))?(?P<rest>[^.]*)",
+)
+LEAVE_RE = re.compile(
+    r"(?P<who>[A-Z][^()]*?)\s+(?:had\s+)?(?:left|withdrew\s+from|departed)\s+(?:the\s+)?meeting"
+    r"(?:\s+(?:at|after|during|before)\s+(?:item\s+)?(?P<item>\d[\d.]*))?",
+)
+
+
+def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], set[int]]:
+    """Decisions in an item's blocks, and the indices of the blocks they came from."""
+    out: list[Decision] = []
+    used: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if (
+            block.kind == "p"
+            and (m := BLOCK_KEYWORD_RE.match(block.text))
+            and _is_keyword(m, block.text)
+        ):
+            verb = VERBS[m.group("verb").lower()]
+            rest = tidy(re.sub(r"(?i)^that\s+", "", m.group("rest")))
+            start = index
+            index += 1
+            lead = [rest] if rest else []
+            # The block: a lead paragraph or two, then a list; or the paragraph alone.
+            while (
+                index < len(blocks)
+                and blocks[index].kind == "p"
+                and not lead
+                and not _ends_block(blocks[index])
+            ):
+                lead.append(blocks[index].text)
+                index += 1
+            entries = []
+            while index < len(blocks) and blocks[index].kind == "li":
+                entry = blocks[index]
+                if entry.level == 0 or not entries:
+                    entries.append(
+                        Decision(
+                            item=item_key, text=tidy(entry.text), verb=verb, lines=list(entry.lines)
+                        )
+                    )
+                else:
+                    entries[-1].text = f"{entries[-1].text} {tidy(entry.text)}"
+                    entries[-1].lines[1] = entry.lines[1]
+                index += 1
+            if entries and lead and re.match(r"^\(?(?:1|a|i)[.)]\s*", lead[0]):
+                # "RESOLVED – (1) That ...", then "(2) That ..." on the next line.
+                first = re.sub(r"^\(?(?:1|a|i)[.)]\s*", "", lead[0])
+                entries.insert(
+                    0,
+                    Decision(
+                        item=item_key, text=_capital(first), verb=verb, lines=list(block.lines)
+                    ),
+                )
+            if entries:
+                out.extend(entries)
+            elif lead:
+                text = _capital(lead[0])
+                out.append(
+                    Decision(
+                        item=item_key,
+                        text=text,
+                        verb=verb,
+                        lines=[block.lines[0], blocks[index - 1].lines[1]],
+                    )
+                )
+            used.update(range(start, index))
+            continue
+        if block.kind == "p":
+            for sentence in sentences(block.text):
+                decision = _sentence_decision(sentence, item_key, block)
+                if decision:
+                    out.append(decision)
+                    used.add(index)
+        index += 1
+    return out, used
+
+
+def _is_keyword(match: re.Match, text: str) -> bool:
+    """ "AGREED: ...", "Agreed" alone, "RESOLVED that ...": a decision heading, not prose that
+    happens to start with "Agreed" ("Approved premises were discussed")."""
+    word = match.group("verb")
+    if word.isupper():
+        return True
+    if not match.group("rest"):
+        return True
+    return bool(match.group("sep")) and match.group("sep").strip() not in ("",)
+
+
+def _ends_block(block: Block) -> bool:
+    return bool(BLOCK_KEYWORD_RE.match(block.text))
+
+
+def _capital(text: str) -> str:
+    text = tidy(text)
+    return text[:1].upper() + text[1:]
+
+
+def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision | None:
+    text = tidy(sentence)
+    if MINUTES_APPROVED_RE.search(text) and re.match(
+        r"^(?:the\s+)?(?:minutes|notes)\b", text, re.I
+    ):
+        return Decision(item=item_key, text=text, verb="approved", lines=list(block.lines))
+    m = COLLECTIVE_RE.match(text)
+    if m:
+        return Decision(
+            item=item_key, text=text, verb=VERBS[m.group("verb").lower()], lines=list(block.lines)
+        )
+    m = IT_WAS_RE.search(text)
+    if m:
+        verb = m.group("verb").lower()
+        return Decision(
+            item=item_key,
+            text=f"It was {verb} that {tidy(m.group('rest'))}",
+            verb=VERBS[verb],
+            lines=list(block.lines),
+        )
+    return None
+
+
+def previous_minutes_of(blocks: list[Block], item_key: int, *, reference) -> PreviousMinutes | None:
+    for block in blocks:
+        for sentence in sentences(block.text):
+            sentence = re.sub(
+                r"(?i)^(?:resolved|agreed)\s*[–:.\-]?\s*(?:that\s+)?", "", sentence.strip()
+            )
+            m = MINUTES_APPROVED_RE.search(sentence)
+            if not m or not re.match(r"^(?:the\s+)?(?:minutes|notes)\b", sentence.strip(), re.I):
+                continue
+            rest = m.group("rest")
+            corrections = ""
+            outcome = "approved"
+            c = CORRECTIONS_RE.search(rest)
+            if c:
+                outcome = "corrected"
+                corrections = tidy(c.group("rest")).lstrip(":, ").rstrip(".")
+                corrections = corrections[:1].upper() + corrections[1:]
+                if not corrections:
+                    corrections = tidy(rest).rstrip(".")
+            if re.search(r"\bnot\s+(?:approved|agreed)\b", sentence, re.I):
+                outcome = "not_approved"
+            held = first_date(m.group("what"), reference=None)
+            return PreviousMinutes(
+                item=item_key,
+                outcome=outcome,
+                meeting_date=held.isoformat() if held else None,
+                corrections=corrections,
+                lines=list(block.lines),
+            )
+    return None
+
+
+def movements_of(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(kind, who, item, rest) for "(X and Y joined the meeting)", "VT/SC and JB left the meeting"."""
+    out = []
+    for m in JOIN_RE.finditer(text):
+        out.append(("joined", _who(m.group("who")), m.group("item"), m.group("rest") or ""))
+    for m in LEAVE_RE.finditer(text):
+        out.append(("left", _who(m.group("who")), m.group("item"), ""))
+    return out
+
+
+def _who(text: str) -> str:
+    text = re.sub(r"^.*?\b(?:introduced|welcomed|thanked)\s+", "", text)
+    text = re.sub(r"\s+who$", "", text.strip())
+    text = re.sub(r"^(?:and|then|also)\s+", "", text)
+    return tidy(text)

@@ -1,0 +1,146 @@
+"""Who is meant: full names, first names, surnames, initials ("JM", "VT/SC"), spelling variants
+("Beverly Scanlon" for Beverley), organisations and groups ("All", "the Board")."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from .model import Attendee
+from .text import fold, initials_of, split_honorific, tidy
+
+GROUP_OWNERS = {
+    "all": "All",
+    "everyone": "All",
+    "all members": "All",
+    "all partners": "All",
+    "members": "All",
+    "partners": "All",
+    "board": "Board",
+    "the board": "Board",
+    "board members": "Board",
+    "group": "Group",
+    "the group": "Group",
+    "committee": "Committee",
+    "secretariat": "Secretariat",
+    "the secretariat": "Secretariat",
+    "chair": "Chair",
+    "the chair": "Chair",
+}
+INITIALS_DEF_RE = re.compile(
+    r"(?P<name>(?:(?:Cllr|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.?)?"
+    r"(?:\s+(?:van|de|der|von|O['’])?\s*[A-Z][a-zA-Z'’\-]+){1,2})\s*\((?P<ini>[A-Z]{2,4})\)"
+)
+
+
+class Resolver:
+    def __init__(self, attendees: list[Attendee]):
+        self.attendees = attendees
+        self.names = {}
+        self.first: dict[str, set[str]] = {}
+        self.last: dict[str, set[str]] = {}
+        self.initials: dict[str, set[str]] = {}
+        self.orgs: dict[str, str] = {}
+        self.there = {a.name for a in attendees if a.category not in ("apologies", "absent")}
+        for a in attendees:
+            self._add(a.name, a.initials)
+            if a.substitute_for:
+                self._add(a.substitute_for, "")
+            if a.organisation:
+                self.orgs.setdefault(fold(a.organisation), a.organisation)
+
+    def _add(self, name: str, initials: str) -> None:
+        key = fold(name)
+        if not key:
+            return
+        self.names.setdefault(key, name)
+        parts = key.split()
+        self.first.setdefault(parts[0], set()).add(name)
+        self.last.setdefault(parts[-1], set()).add(name)
+        for ini in {initials, initials_of(name)} - {""}:
+            self.initials.setdefault(ini, set()).add(name)
+
+    def learn_initials(self, text: str) -> None:
+        """ "Jessica May (JM)" in the minutes: JM means Jessica May from here on."""
+        for match in INITIALS_DEF_RE.finditer(text):
+            person = self.person(match.group("name"))
+            if person:
+                self.initials[match.group("ini")] = {person}
+
+    def person(self, text: str, *, fuzzy: bool = True) -> str | None:
+        """The attendee (or known substitute-for) ``text`` names, or None."""
+        text = tidy(re.sub(r"\(.*?\)", "", text)).strip(".,;:")
+        if not text:
+            return None
+        if re.fullmatch(r"[A-Z]{2,4}", text):
+            found = self.initials.get(text, set())
+            if len(found) > 1:
+                # "AG" for Alison Grey (present) rather than Ashley Green (apologies).
+                found = {n for n in found if n in self.there} or found
+            return next(iter(found)) if len(found) == 1 else None
+        _, bare = split_honorific(text)
+        key = fold(bare)
+        if key in self.names:
+            return self.names[key]
+        parts = key.split()
+        if len(parts) == 1:
+            for table in (self.first, self.last):
+                found = table.get(parts[0], set())
+                if len(found) == 1:
+                    return next(iter(found))
+            return None
+        if fuzzy and self.names:
+            best = process.extractOne(key, list(self.names), scorer=fuzz.ratio, score_cutoff=86)
+            if best:
+                return self.names[best[0]]
+        # "Andrea-Pope Smith", "Dean T Huggins": the same letters, or first and last name.
+        squashed = key.replace(" ", "")
+        for known, name in self.names.items():
+            if known.replace(" ", "") == squashed:
+                return name
+            kparts = known.split()
+            if kparts[0] == parts[0] and kparts[-1] == parts[-1]:
+                return name
+        return None
+
+    def owner(self, text: str) -> str | None:
+        """One action owner as the minutes wrote it: a person, an organisation or a group."""
+        text = tidy(text).strip(".,;:")
+        if not text:
+            return None
+        group = GROUP_OWNERS.get(fold(text))
+        if group:
+            return group
+        person = self.person(text)
+        if person:
+            return person
+        if fold(text) in self.orgs:
+            return self.orgs[fold(text)]
+        if re.fullmatch(r"[A-Z]{2,4}", text):
+            return text
+        return text if text[:1].isupper() else None
+
+    def owners(self, text: str) -> list[str]:
+        """ "JB/AC", "Lorna Robinson / Ashley Green", "Trish, Mark Rogers and Jan Britton"."""
+        text = re.sub(r"\(.*?\)", "", text)
+        pieces = [p for p in re.split(r"\s*(?:/|,|;|&|\band\b|\+)\s*", text) if p.strip()]
+        out: list[str] = []
+        for piece in pieces:
+            owner = self.owner(piece)
+            if owner and owner not in out:
+                out.append(owner)
+        return out
+
+    def owner_token(self, text: str) -> bool:
+        """Whether a short cell ("JM", "JB/AC", "All") names owners (a WHO column entry)."""
+        pieces = [p for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", text.strip()) if p]
+        if not pieces:
+            return False
+        for piece in pieces:
+            if fold(piece) in GROUP_OWNERS:
+                continue
+            if re.fullmatch(r"[A-Z]{2,4}", piece) and piece in self.initials:
+                continue
+            return False
+        return True

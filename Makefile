@@ -63,8 +63,12 @@ worker: install
 beat: install
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.local} $(VENV)/bin/celery -A config beat -l info
 
-bench: install
-	$(PY) bench/run.py $(BENCH_ARGS)
+# Benchmarks on PostgreSQL (bench/run.py says what each prints); wrk from Debian for the load run.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/minutebook_bench
+bench: install services
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	mkdir -p var
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -120,15 +120,30 @@ class ActionEditForm(forms.Form):
 
 
 class ReminderPreferencesForm(forms.ModelForm):
+    """Reminders of actions, and how meeting notices come (the ``notices`` app reads those)."""
+
+    NOTICE_FIELDS = ("notice_timing", "notice_attach_pdf")
+
     class Meta:
         model = Person
-        fields = ["reminder_timing", "remind_before_due"]
+        fields = ["reminder_timing", "remind_before_due", "notice_timing", "notice_attach_pdf"]
         labels = {
             "reminder_timing": "When to send reminders",
             "remind_before_due": "Remind me before actions fall due",
+            "notice_timing": "Draft and signed minutes",
+            "notice_attach_pdf": "Attach the PDF of signed minutes",
         }
         help_texts = {
             "remind_before_due": "Untick to hear only about overdue actions "
             "(those are repeated once a week until done).",
+            "notice_timing": "Agendas, and requests to the chair, always come at once.",
         }
-        widgets = {"reminder_timing": forms.RadioSelect}
+        widgets = {"reminder_timing": forms.RadioSelect, "notice_timing": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A post without it (a bookmarked older form) keeps the person's choice.
+        self.fields["notice_timing"].required = False
+
+    def clean_notice_timing(self):
+        return self.cleaned_data.get("notice_timing") or self.instance.notice_timing

@@ -86,6 +86,7 @@ class LineAction:
     body_short_name: str
     item_number: str | None
     item_title: str | None
+    reference: str
 
 
 LINE_FIELDS = (
@@ -99,6 +100,7 @@ LINE_FIELDS = (
     "meeting__body__short_name",
     "item__number",
     "item__title",
+    "reference",
 )
 
 
@@ -531,6 +533,7 @@ class Row:
     item: str
     colour: str
     link: str
+    reference: str
 
 
 class ReminderWriter:
@@ -596,6 +599,7 @@ class ReminderWriter:
             item=f"{action.item_number} {action.item_title}" if action.item_title else "",
             colour=colour,
             link=self.link,
+            reference=action.reference,
         )
 
     def _section(self, kind: str, label: str, count: int) -> tuple[str, str]:

@@ -74,7 +74,7 @@ def child(command: str, scale: str, extra: list[str]) -> int:
 
 def data_main(args) -> int:
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from bench.data import MARKER, SCALES, dataset_create, dataset_marker
@@ -91,7 +91,8 @@ def data_main(args) -> int:
             return 1
     scale = SCALES[args.scale]
     start = time.perf_counter()
-    dataset_create(scale, today=timezone.localdate())
+    with transaction.atomic():  # all or nothing: a failed run leaves no half a dataset
+        dataset_create(scale, today=timezone.localdate())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     seconds = time.perf_counter() - start

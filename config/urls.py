@@ -41,8 +41,9 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("imports.urls")),
     path("", include("records.urls")),
+    path("", include("notices.urls")),
     path("", include("actions.urls")),
-    path("", include("public.urls")),
+    path("", include("publication.urls")),
 ]
 # Uploaded papers and signed PDFs are never served from /media/: each download goes through a
 # view that asks the rules (confidential papers must not reach anyone with a link).

@@ -107,6 +107,19 @@ class BodyForm(forms.Form):
     reminder_notice_days = forms.IntegerField(
         label="Remind action owners (days before due)", min_value=0, max_value=60, initial=7
     )
+    publishes = forms.BooleanField(
+        label="Publish this body's record on the public portal",
+        required=False,
+        help_text="Public agendas and papers, signed minutes (public version), decisions and "
+        "attendance, the open data API and a public calendar. Confidential items never are.",
+    )
+    agenda_notice_days = forms.IntegerField(
+        label="Publish agendas this many clear days before the meeting",
+        min_value=0,
+        max_value=60,
+        initial=5,
+        help_text="Councils must publish at least 5 clear days before.",
+    )
 
     def __init__(self, *args, body: Body | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -130,19 +130,65 @@ class ItemForm(forms.Form):
     confidential = forms.BooleanField(
         required=False, label="Confidential (left out of the public version)"
     )
+    exempt_paragraph = forms.TypedChoiceField(
+        choices=[("", "Not a council item")] + AgendaItem.ExemptParagraph.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Exempt under Schedule 12A, paragraph",
+        help_text="Councils: the paragraph of Schedule 12A to the Local Government Act 1972.",
+    )
+    exempt_reason = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Or why it is exempt",
+        help_text="Any other body: the reason the public version gives, such as “Commercially "
+        "sensitive”.",
+    )
 
-    def __init__(self, *args, items=(), people=None, with_parent=True, **kwargs):
+    def __init__(self, *args, items=(), people=None, with_parent=True, parent=None, **kwargs):
+        """``items``: the meeting's items, to choose a parent from (the add form); ``parent``:
+        the item's own parent (the edit form), whose reason a confidential sub-item inherits."""
         # "item-": the item page also holds the paper form, whose title is another field.
         kwargs.setdefault("auto_id", "item-%s")
         super().__init__(*args, **kwargs)
+        self.items, self.parent = list(items), parent
         if with_parent:
             self.fields["parent"].choices = [("", "Top level")] + [
-                (i.pk, f"{i.number} {i.title}") for i in items
+                (i.pk, f"{i.number} {i.title}") for i in self.items
             ]
         else:
             del self.fields["parent"]
         if people is not None:
             self.fields["presenter"].queryset = people
+
+    def _parent(self):
+        if "parent" not in self.fields:
+            return self.parent
+        chosen = self.cleaned_data.get("parent")
+        return next((i for i in self.items if i.pk == chosen), None)
+
+    def clean(self):
+        """A confidential item says why it is exempt: a paragraph or a reason, not both. A
+        sub-item of a confidential item may leave both blank: it carries its parent's."""
+        data = super().clean()
+        paragraph, reason = data.get("exempt_paragraph"), (data.get("exempt_reason") or "").strip()
+        parent = self._parent()
+        inherits = parent is not None and parent.confidential
+        if not (data.get("confidential") or inherits):
+            data["exempt_paragraph"], data["exempt_reason"] = None, ""
+        elif paragraph is not None and reason:
+            self.add_error(
+                "exempt_reason", "Give a paragraph of Schedule 12A or a reason, not both."
+            )
+        elif (
+            paragraph is None and not reason and not inherits and "exempt_reason" not in self.errors
+        ):
+            self.add_error(
+                "exempt_paragraph",
+                "Say why this item is exempt: choose a paragraph of Schedule 12A or give a reason.",
+            )
+        return data
 
 
 class PaperForm(forms.Form):

@@ -102,6 +102,18 @@ class AgendaItem(models.Model):
         DISCUSSION = "discussion", "For discussion"
         INFORMATION = "information", "For information"
 
+    class ExemptParagraph(models.IntegerChoices):
+        """Why a council's item is exempt: the paragraphs of Part 1 of Schedule 12A to the Local
+        Government Act 1972 (section 100A excludes the public for such information)."""
+
+        INDIVIDUAL = 1, "1: Information relating to any individual"
+        IDENTITY = 2, "2: Information likely to reveal the identity of an individual"
+        FINANCIAL = 3, "3: Financial or business affairs of any particular person"
+        LABOUR = 4, "4: Consultations or negotiations on labour relations"
+        LEGAL = 5, "5: Legal professional privilege"
+        NOTICES = 6, "6: Notices, orders or directions the authority proposes to give or make"
+        CRIME = 7, "7: Prevention, investigation or prosecution of crime"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
@@ -125,6 +137,11 @@ class AgendaItem(models.Model):
     confidential = models.BooleanField(
         default=False, help_text="Exempt business: left out of the public version"
     )
+    # Why it is exempt: a council's paragraph of Schedule 12A, or (any other body) a reason.
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=ExemptParagraph.choices, verbose_name="Schedule 12A"
+    )
+    exempt_reason = models.CharField(max_length=200, blank=True)
     minutes = models.TextField(blank=True, help_text="Sanitised HTML")
     revision = models.PositiveIntegerField(default=0, help_text="Bumped on every minutes save")
     objects = guarded_manager("meeting__status")
@@ -133,6 +150,25 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "position"]
         indexes = [models.Index(fields=["meeting", "parent", "position"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidential=True)
+                | (Q(exempt_paragraph__isnull=True) & Q(exempt_reason="")),
+                name="item_exemption_only_when_confidential",
+                violation_error_message="Only a confidential item is exempt.",
+            ),
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True) | Q(exempt_reason=""),
+                name="item_exempt_by_paragraph_or_reason",
+                violation_error_message="Give a paragraph of Schedule 12A or a reason, not both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True)
+                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                name="item_exempt_paragraph_of_schedule_12a",
+                violation_error_message="Schedule 12A has paragraphs 1 to 7.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}".strip()

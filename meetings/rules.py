@@ -118,6 +118,20 @@ def public_may_see_item(item, now=None) -> bool:
     return not item.confidential and public_may_see_agenda(item.meeting, now)
 
 
+def exemption_text(item) -> str:
+    """What the public sees in place of a confidential item's content, after its number and
+    heading: "Exempt: paragraph 3 of Schedule 12A", "Exempt: <the reason given>", or "Exempt"
+    when no reason was recorded; "" for an item that is not exempt. Reads the fields only, so it
+    serves a live ``AgendaItem`` and the frozen item of signed minutes alike."""
+    if not item.confidential:
+        return ""
+    if item.exempt_paragraph:
+        return f"Exempt: paragraph {item.exempt_paragraph} of Schedule 12A"
+    if item.exempt_reason:
+        return f"Exempt: {item.exempt_reason}"
+    return "Exempt"
+
+
 def public_may_download_paper(paper, now=None) -> bool:
     return bool(paper.file) and public_may_see_item(paper.item, now)
 

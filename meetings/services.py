@@ -41,6 +41,7 @@ OPENING_KINDS = {
     AgendaItem.Kind.PREVIOUS_MINUTES,
 }
 NUMBER_LIMIT = AgendaItem._meta.get_field("number").max_length
+REASON_LIMIT = AgendaItem._meta.get_field("exempt_reason").max_length
 
 
 @transaction.atomic
@@ -143,6 +144,31 @@ def _typed_number(meeting: Meeting, number: str, exclude_pk: int | None = None) 
     return number
 
 
+def _exemption(
+    *, confidential: bool, paragraph: int | None, reason: str, parent: AgendaItem | None
+) -> tuple[int | None, str]:
+    """Why an item is exempt, checked: a paragraph of Schedule 12A or a reason, not both. A
+    sub-item of a confidential item given neither carries its parent's; an item that is not
+    confidential carries none. (Neither at all is accepted here, for minutes imported from the
+    past; the drafting form asks for one.)"""
+    if not confidential:
+        return None, ""
+    reason = " ".join((reason or "").split())
+    if paragraph is not None and paragraph not in AgendaItem.ExemptParagraph.values:
+        raise ValidationError({"exempt_paragraph": "Choose a paragraph of Schedule 12A (1 to 7)."})
+    if paragraph is not None and reason:
+        raise ValidationError(
+            {"exempt_reason": "Give a paragraph of Schedule 12A or a reason, not both."}
+        )
+    if len(reason) > REASON_LIMIT:
+        raise ValidationError(
+            {"exempt_reason": f"Keep the reason under {REASON_LIMIT} characters."}
+        )
+    if paragraph is None and not reason and parent is not None and parent.confidential:
+        return parent.exempt_paragraph, parent.exempt_reason
+    return paragraph, reason
+
+
 @transaction.atomic
 def item_add(
     *,
@@ -153,13 +179,17 @@ def item_add(
     purpose: str = "",
     presenter: Person | None = None,
     confidential: bool = False,
+    exempt_paragraph: int | None = None,
+    exempt_reason: str = "",
     minutes: str = "",
     before_closing_items: bool = True,
     number: str = "",
 ) -> AgendaItem:
     """Add an item at the end of its level (before AOB and next meeting, for a new top-level
     item). ``number`` as typed ("45/11") is kept; left blank, the item is numbered in the
-    body's style."""
+    body's style. A confidential item records why it is exempt (``exempt_paragraph`` of
+    Schedule 12A, or ``exempt_reason``); a sub-item of one is confidential too and, given no
+    reason of its own, carries its parent's."""
     meeting_assert_editable(meeting)
     if not title.strip():
         raise ValidationError({"title": "Give the item a title."})
@@ -168,6 +198,9 @@ def item_add(
         raise ValidationError({"parent": "That item belongs to another meeting."})
     # A sub-item of a confidential item is confidential: its content is part of the exempt item.
     confidential = confidential or (parent is not None and parent.confidential)
+    exempt_paragraph, exempt_reason = _exemption(
+        confidential=confidential, paragraph=exempt_paragraph, reason=exempt_reason, parent=parent
+    )
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent).order_by("position")
     closing = [s for s in siblings if s.kind in (AgendaItem.Kind.AOB, AgendaItem.Kind.NEXT_MEETING)]
     if (
@@ -196,6 +229,8 @@ def item_add(
         purpose=purpose,
         presenter=presenter,
         confidential=confidential,
+        exempt_paragraph=exempt_paragraph,
+        exempt_reason=exempt_reason,
         minutes=clean_html(minutes),
         number=number,
         number_typed=bool(number),
@@ -352,13 +387,17 @@ def item_update(
     purpose: str = "",
     presenter: Person | None = None,
     confidential: bool = False,
+    exempt_paragraph: int | None = None,
+    exempt_reason: str = "",
     number: str | None = None,
 ) -> AgendaItem:
     """Change an item's heading details (its minutes are saved by ``item_minutes_save``).
 
     ``number``: as typed, kept through renumbering; blank, numbered in the body's style again;
     None leaves it as it is. Confidentiality follows the tree: marking an item confidential
-    marks its sub-items, and a sub-item of a confidential item cannot be made public alone."""
+    marks its sub-items, and a sub-item of a confidential item cannot be made public alone.
+    Why it is exempt follows it too: sub-items with no reason of their own, or with the one
+    they took from this item, take its new one."""
     meeting_assert_editable(item.meeting)
     errors = {}
     if not title.strip():
@@ -367,6 +406,16 @@ def item_update(
         errors["confidential"] = (
             "This is a sub-item of a confidential item, so it is confidential too."
         )
+    inherited = (item.exempt_paragraph, item.exempt_reason)
+    try:
+        exempt_paragraph, exempt_reason = _exemption(
+            confidential=confidential,
+            paragraph=exempt_paragraph,
+            reason=exempt_reason,
+            parent=item.parent if item.parent_id else None,
+        )
+    except ValidationError as exc:
+        errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
     if number is not None:
         try:
             number = _typed_number(item.meeting, number, exclude_pk=item.pk)
@@ -376,14 +425,15 @@ def item_update(
         raise ValidationError(errors)
     item.title, item.purpose = title.strip(), purpose
     item.presenter, item.confidential = presenter, confidential
-    fields = ["title", "purpose", "presenter", "confidential"]
+    item.exempt_paragraph, item.exempt_reason = exempt_paragraph, exempt_reason
+    fields = ["title", "purpose", "presenter", "confidential", "exempt_paragraph", "exempt_reason"]
     if number is not None:
         item.number_typed = bool(number)
         item.number = number or item.number
         fields += ["number", "number_typed"]
     item.save(update_fields=fields)
     if confidential:
-        AgendaItem.objects.filter(pk__in=_descendant_ids(item)).update(confidential=True)
+        _descendants_exempt(item, inherited=inherited)
     if number is not None:
         items_renumber(meeting=item.meeting)
         item.refresh_from_db(fields=["number"])
@@ -408,6 +458,20 @@ def item_delete(*, item: AgendaItem) -> None:
     meeting = item.meeting
     item.delete()
     items_renumber(meeting=meeting)
+
+
+def _descendants_exempt(item: AgendaItem, *, inherited: tuple[int | None, str] = (None, "")):
+    """Mark ``item``'s sub-items confidential; those with no reason of their own (or with
+    ``inherited``, the one they took from it before) take its reason."""
+    below = AgendaItem.objects.filter(pk__in=_descendant_ids(item))
+    below.update(confidential=True)
+    paragraph, reason = inherited
+    took_it = Q(exempt_reason=reason) & (
+        Q(exempt_paragraph__isnull=True) if paragraph is None else Q(exempt_paragraph=paragraph)
+    )
+    below.filter(took_it | Q(exempt_paragraph__isnull=True, exempt_reason="")).update(
+        exempt_paragraph=item.exempt_paragraph, exempt_reason=item.exempt_reason
+    )
 
 
 def _descendant_ids(item: AgendaItem) -> list[int]:
@@ -447,8 +511,7 @@ def item_move(*, item: AgendaItem, direction: str) -> AgendaItem:
         item.parent, item.position = new_parent, (last.position + 1 if last else 1)
         item.save(update_fields=["parent", "position"])
         if new_parent.confidential:
-            tree = [item.pk, *_descendant_ids(item)]
-            AgendaItem.objects.filter(pk__in=tree).update(confidential=True)
+            _descendants_exempt(new_parent)
     elif direction == "out":
         if item.parent_id is None:
             raise ValidationError("This item is already at the top level.")

@@ -71,6 +71,19 @@ class Person(models.Model):
     reminder_timing = models.CharField(
         max_length=10, choices=ReminderTiming.choices, default=ReminderTiming.DAILY
     )
+
+    # Meeting notices (the ``notices`` app): draft and signed minutes may wait for one digest
+    # each morning; agendas and the chair's requests are always sent at once.
+    class NoticeTiming(models.TextChoices):
+        IMMEDIATE = "immediate", "As soon as they are sent"
+        DIGEST = "digest", "Together in one digest each morning"
+
+    notice_timing = models.CharField(
+        max_length=10, choices=NoticeTiming.choices, default=NoticeTiming.IMMEDIATE
+    )
+    notice_attach_pdf = models.BooleanField(
+        default=False, help_text="Attach the PDF of signed minutes to the message"
+    )
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token)
     # Administrators manage organisations, people and bodies across the whole directory
     # (partners.rules.is_directory_admin); granted on the person's page by another administrator.

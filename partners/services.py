@@ -185,6 +185,8 @@ BODY_FIELDS = (
     "default_start_time",
     "default_end_time",
     "reminder_notice_days",
+    "publishes",
+    "agenda_notice_days",
 )
 
 

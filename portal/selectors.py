@@ -11,10 +11,11 @@ from django.utils import timezone
 from actions import rules as action_rules
 from actions.models import Action
 from meetings import rules as meeting_rules
-from meetings.models import Decision, Meeting
+from meetings.models import AgendaItem, Decision, Meeting
 from partners import rules as partner_rules
 from partners.models import Body, Membership
 from partners.selectors import visible_bodies
+from records.selectors import ItemNode, MeetingRecord, meeting_record
 
 HOME_LIST_SIZE = 5
 
@@ -183,4 +184,67 @@ def body_decisions(body: Body, search: str = "", user=None) -> QuerySet[Decision
         decisions = decisions.filter(Q(text__icontains=search) | Q(item__title__icontains=search))
     return decisions.select_related("item__meeting").order_by(
         "-item__meeting__date", "-item__meeting__start_time", "item__position", "position", "id"
+    )
+
+
+# The meeting page ------------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingPage:
+    """A meeting's record shaped for its page: items in agenda order, each carrying its
+    declarations and approvals of earlier minutes; the register by category and group."""
+
+    record: MeetingRecord
+    items: list[ItemNode]
+    attendance_sections: list[dict]
+    chair: object | None
+    # Declarations not tied to an item belong under the "Declarations of interest" item.
+    loose_declarations: list
+    papers: list[tuple]
+
+
+def attendance_sections(record: MeetingRecord) -> list[dict]:
+    """Categories in minutes order; inside each, rows grouped by group_label in the order the
+    groups first appear (so "Executive Members" stays above "Non-Executive Members")."""
+    sections = []
+    for category, label, rows in record.attendance_groups():
+        groups: dict[str, list] = {}
+        for row in rows:
+            groups.setdefault(row.group_label, []).append(row)
+        sections.append({"category": category, "label": label, "groups": list(groups.items())})
+    return sections
+
+
+def _items_decorated(record: MeetingRecord) -> list[ItemNode]:
+    """Each item given ``item_declarations`` and ``item_approvals``; approvals tied to no item
+    go under "Minutes of the previous meeting"."""
+    items = record.flat_items()
+    for node in items:
+        item = node.item
+        item.item_declarations = [d for d in record.declarations if d.item_id == item.pk]
+        item.item_approvals = [
+            a
+            for a in record.approvals_given
+            if a.item_id == item.pk
+            or (a.item_id is None and item.kind == AgendaItem.Kind.PREVIOUS_MINUTES)
+        ]
+    return items
+
+
+def meeting_page(*, meeting: Meeting, user) -> MeetingPage:
+    """The meeting page's data, in ``meeting_record``'s fixed number of queries; confidential
+    business only for those who may see it. A signed meeting's is its frozen record."""
+    record = meeting_record(
+        meeting_id=meeting.pk,
+        include_confidential=meeting_rules.can_view_confidential(user, meeting),
+    )
+    items = _items_decorated(record)
+    return MeetingPage(
+        record=record,
+        items=items,
+        attendance_sections=attendance_sections(record),
+        chair=next((a for a in record.attendances if a.chaired), None),
+        loose_declarations=[d for d in record.declarations if d.item_id is None],
+        papers=[(n.item, p) for n in items for p in n.item.papers.all()],
     )

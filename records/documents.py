@@ -15,13 +15,20 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from actions.models import Action
-from meetings.models import AgendaItem, Attendance, Meeting, MinutesApproval
+from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.rules import exemption_text
 from partners.templatetags.minutebook import ukdate, uktime
 
+from .item_lines import ItemLines, item_lines
 from .models import Addendum
 from .selectors import ApprovalNote, ItemNode, MeetingRecord, meeting_record
 
+# What the public version prints of an exempt item that records no paragraph or reason (older
+# and imported minutes); one that does prints ``exemption_text`` ("Exempt: paragraph 3 of
+# Schedule 12A").
 PRIVATE_LINE = "This item was considered in private."
+# An action nobody has been named for yet: the table says so, the item's column in short.
+TO_BE_CONFIRMED, TBC = "To be confirmed", "TBC"
 # A fingerprint prefix this long is unique in practice and short enough to type from paper.
 SHORT_FINGERPRINT = 16
 
@@ -50,6 +57,7 @@ class AttendanceGroup:
 @dataclass
 class ActionLine:
     number: int
+    reference: str
     description: str
     owners: list[str]
     who: str
@@ -59,7 +67,7 @@ class ActionLine:
 
     @property
     def owners_text(self) -> str:
-        return " / ".join(self.owners)
+        return " / ".join(self.owners) or TO_BE_CONFIRMED
 
 
 @dataclass
@@ -73,6 +81,7 @@ class ItemBlock:
     presenter: str
     confidential: bool
     private: bool
+    exemption: str
     minutes: str
     decisions: list[tuple[str, str]]
     papers: list[tuple[str, str, bool]]
@@ -113,9 +122,10 @@ def _action_line(action: Action, number_of_item: dict[int, str]) -> ActionLine:
     owners = list(action.owners.all())
     return ActionLine(
         number=action.number,
+        reference=action.reference,
         description=action.description,
         owners=[_owner_label(o) for o in owners],
-        who="/".join(_owner_initials(o) for o in owners),
+        who="/".join(_owner_initials(o) for o in owners) or TBC,
         due=_due_text(action),
         item_number=number_of_item.get(action.item_id, ""),
         status=action.get_status_display(),
@@ -179,93 +189,6 @@ def _chair_note(record: MeetingRecord) -> str:
     return f"{chaired_by.person.display_name}{role} chaired the meeting."
 
 
-def _names(people: list[str]) -> str:
-    if len(people) <= 1:
-        return "".join(people)
-    return ", ".join(people[:-1]) + " and " + people[-1]
-
-
-# Lines printed with an item besides its own content ------------------------------------------
-
-
-@dataclass
-class _ItemLines:
-    """Lines keyed by item pk: who joined before it or left after it, approvals of earlier
-    minutes and declarations of interest."""
-
-    joined: dict[int, list[str]]
-    left: dict[int, list[str]]
-    approvals: dict[int, list[str]]
-    declarations: dict[int, list[str]]
-
-
-def _by_item(pairs) -> dict[int | None, list[str]]:
-    lines: dict[int | None, list[str]] = {}
-    for item_id, text in pairs:
-        lines.setdefault(item_id, []).append(text)
-    return lines
-
-
-def _movement_notes(record: MeetingRecord, field_name: str, verb: str) -> dict[int, list[str]]:
-    """One "(A and B joined the meeting)" line per item, from ``arrived_during``/``left_after``."""
-    names = _by_item(
-        (getattr(a, f"{field_name}_id"), a.person.display_name)
-        for a in record.attendances
-        if getattr(a, f"{field_name}_id")
-    )
-    return {pk: [f"({_names(people)} {verb} the meeting)"] for pk, people in names.items()}
-
-
-def _approval_line(ap: MinutesApproval) -> str:
-    text = f"The minutes of the meeting held on {ukdate(ap.previous_meeting.date)} were "
-    if ap.outcome == MinutesApproval.Outcome.APPROVED:
-        return text + "approved as a correct record."
-    if ap.outcome == MinutesApproval.Outcome.CORRECTED:
-        return text + f"approved as a correct record subject to these corrections: {ap.corrections}"
-    return text + "not approved."
-
-
-def _approval_lines(record: MeetingRecord) -> dict[int | None, list[str]]:
-    return _by_item((ap.item_id, _approval_line(ap)) for ap in record.approvals_given)
-
-
-def _declaration_lines(record: MeetingRecord, private: set[int]) -> dict[int | None, list[str]]:
-    """A private item's declarations are left out; those tied to no item always print."""
-    return _by_item(
-        (d.item_id, f"{d.person.display_name}: {d.interest}")
-        for d in record.declarations
-        if d.item_id not in private
-    )
-
-
-def _first_item_of_kind(record: MeetingRecord, kind: str) -> int | None:
-    return next((i.pk for i in record.items if i.kind == kind), None)
-
-
-def _fold_loose(lines: dict[int | None, list[str]], home: int | None) -> dict[int, list[str]]:
-    """Lines tied to no item print first under the standing item meant for them (approvals
-    under "Minutes of the previous meeting", declarations under "Declarations of interest")."""
-    folded = {pk: rows for pk, rows in lines.items() if pk is not None}
-    if home is not None:
-        folded[home] = lines.get(None, []) + folded.get(home, [])
-    return folded
-
-
-def _item_lines(record: MeetingRecord, private_items: set[int]) -> _ItemLines:
-    return _ItemLines(
-        joined=_movement_notes(record, "arrived_during", "joined"),
-        left=_movement_notes(record, "left_after", "left"),
-        approvals=_fold_loose(
-            _approval_lines(record),
-            _first_item_of_kind(record, AgendaItem.Kind.PREVIOUS_MINUTES),
-        ),
-        declarations=_fold_loose(
-            _declaration_lines(record, private_items),
-            _first_item_of_kind(record, AgendaItem.Kind.DECLARATIONS),
-        ),
-    )
-
-
 # Items and their blocks ---------------------------------------------------------------------
 
 
@@ -286,7 +209,16 @@ def _private_content() -> dict:
     return {"minutes": "", "decisions": [], "papers": [], "actions": [], "approvals": []}
 
 
-def _item_block(node: ItemNode, *, private: bool, lines: _ItemLines, number_of_item) -> ItemBlock:
+def _exemption_line(item, *, private: bool) -> str:
+    """Why a confidential item is exempt ("Exempt: paragraph 3 of Schedule 12A"), printed after
+    its heading: in the public version in place of its content, in the members' version beside
+    it when recorded."""
+    if item.confidential and (item.exempt_paragraph or item.exempt_reason):
+        return exemption_text(item)
+    return PRIVATE_LINE if private else ""
+
+
+def _item_block(node: ItemNode, *, private: bool, lines: ItemLines, number_of_item) -> ItemBlock:
     item = node.item
     content = (
         _private_content()
@@ -303,6 +235,7 @@ def _item_block(node: ItemNode, *, private: bool, lines: _ItemLines, number_of_i
         presenter=item.presenter.display_name if item.presenter_id else "",
         confidential=item.confidential,
         private=private,
+        exemption=_exemption_line(item, private=private),
         notes_before=lines.joined.get(item.pk, []),
         notes_after=lines.left.get(item.pk, []),
         declarations=lines.declarations.get(item.pk, []),
@@ -312,9 +245,9 @@ def _item_block(node: ItemNode, *, private: bool, lines: _ItemLines, number_of_i
 
 def _item_blocks(record: MeetingRecord, *, public: bool) -> list[ItemBlock]:
     """Every item in print order. In the public version a confidential item is private: it
-    keeps its number and title and loses the rest."""
+    keeps its number and title, says why it is exempt and loses the rest."""
     private_items = {i.pk for i in record.items if i.confidential and public}
-    lines = _item_lines(record, private_items)
+    lines = item_lines(record, private_items)
     number_of_item = _item_numbers(record)
     return [
         _item_block(
@@ -447,7 +380,6 @@ def minutes_context(
         **_fingerprint_context(meeting),
         "addenda": _addenda(meeting.pk),
         "logo_src": _logo_src(meeting.body, for_pdf=for_pdf),
-        "private_line": PRIVATE_LINE,
         "generated_at": timezone.now(),
     }
 

@@ -148,8 +148,10 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
         _first_paragraph(cells[1], item.title, bold=True)
         body = cells[1]
         if item.private:
-            body.add_paragraph(ctx["private_line"]).runs[0].italic = True
+            body.add_paragraph(item.exemption).runs[0].italic = True
         else:
+            if item.exemption:
+                body.add_paragraph(item.exemption).runs[0].italic = True
             for line in item.notes_before + item.declarations + item.approvals:
                 body.add_paragraph(line)
             if (
@@ -174,17 +176,16 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
 
     if ctx["actions"]:
         doc.add_heading("Actions from the meeting", level=2)
-        actions = doc.add_table(rows=1, cols=4)
+        actions = doc.add_table(rows=1, cols=5)
         actions.style = "Table Grid"
         for cell, text in zip(
-            actions.rows[0].cells, ("No.", "Action", "Owner", "Due"), strict=True
+            actions.rows[0].cells, ("No.", "Reference", "Action", "Owner", "Due"), strict=True
         ):
             _first_paragraph(cell, text, bold=True)
         for a in ctx["actions"]:
             cells = actions.add_row().cells
-            for cell, text in zip(
-                cells, (str(a.number), a.description, a.owners_text, a.due or "—"), strict=True
-            ):
+            row = (str(a.number), a.reference, a.description, a.owners_text, a.due or "—")
+            for cell, text in zip(cells, row, strict=True):
                 _first_paragraph(cell, text)
 
     if ctx["next_meetings"]:

@@ -148,3 +148,30 @@ class RenderJob(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.meeting} ({self.get_state_display()})"
+
+
+class Rerender(models.Model):
+    """A signed PDF made again from the frozen record because the stored file was lost
+    (``manage.py rerender_signed``). The meeting's row and the signed copy keep the hash taken at
+    signing, which can no longer change; this row holds the hash of the file made in its place,
+    so verification can tell the replacement from an altered file and says it was re-rendered.
+    Never updated or deleted."""
+
+    class Part(models.TextChoices):
+        MEMBERS = "members", "members’ PDF"
+        PUBLIC = "public", "public PDF"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="rerenders")
+    part = models.CharField(max_length=10, choices=Part.choices)
+    file_name = models.CharField(max_length=255, help_text="Where the signed PDF is stored")
+    lost_sha256 = models.CharField(max_length=64, help_text="The hash of the file that was lost")
+    sha256 = models.CharField(max_length=64, help_text="The hash of the file made in its place")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "created_at", "id"]
+
+    def __str__(self):
+        return (
+            f"{self.get_part_display()} of {self.meeting_id} re-rendered {self.created_at:%Y-%m-%d}"
+        )

@@ -22,6 +22,7 @@ from meetings.models import (
     Declaration,
     Meeting,
     MinutesApproval,
+    Movement,
     Paper,
 )
 from meetings.selectors import CATEGORY_ORDER, meetings_base
@@ -114,6 +115,45 @@ def item_tree(items: list, actions: list) -> list[ItemNode]:
     return tree
 
 
+def movements_in_order(attendances: list, tree: list[ItemNode]) -> None:
+    """Give each register row ``movements_in_order``: its arrivals and departures in agenda
+    order (an item before its sub-items; joining during an item before leaving after it), each
+    movement's ``item`` the record's own item object."""
+    order: dict[int, int] = {}
+    items: dict[int, AgendaItem] = {}
+
+    def walk(nodes):
+        for node in nodes:
+            order[node.item.pk] = len(order)
+            items[node.item.pk] = node.item
+            walk(node.children)
+
+    walk(tree)
+    rank = {Movement.Kind.JOINED: 0, Movement.Kind.LEFT: 1}
+    for attendance in attendances:
+        moves = list(attendance.movements.all()) or _single_movements(attendance)
+        moves = [m for m in moves if m.item_id in items]
+        for move in moves:
+            move.item = items[move.item_id]
+        attendance.movements_in_order = sorted(
+            moves, key=lambda m: (order[m.item_id], rank.get(m.kind, 2), m.pk or 0)
+        )
+
+
+def _single_movements(attendance) -> list[Movement]:
+    """A row with no movements but a first arrival or final departure (written without the
+    register service, in the admin say) has those as its movements (unsaved)."""
+    pairs = [
+        (Movement.Kind.JOINED, attendance.arrived_during_id),
+        (Movement.Kind.LEFT, attendance.left_after_id),
+    ]
+    return [
+        Movement(attendance=attendance, kind=kind, item_id=item_id)
+        for kind, item_id in pairs
+        if item_id
+    ]
+
+
 def meeting_record(*, meeting_id: int, include_confidential: bool = True) -> MeetingRecord | None:
     """The whole record of one meeting: attendance, items (nested) with decisions, papers and
     actions. ``include_confidential=False`` gives what the public may see: confidential items are
@@ -141,6 +181,7 @@ def live_meeting_record(*, meeting: Meeting, include_confidential: bool = True) 
         .select_related(
             "person__organisation", "organisation", "substitute_for", "arrived_during", "left_after"
         )
+        .prefetch_related(Prefetch("movements", queryset=Movement.objects.order_by("id")))
         .order_by("position", "id")
     )
     items = list(
@@ -161,11 +202,13 @@ def live_meeting_record(*, meeting: Meeting, include_confidential: bool = True) 
                 item.minutes = ""
                 item._prefetched_objects_cache["decisions"] = Decision.objects.none()
                 item._prefetched_objects_cache["papers"] = Paper.objects.none()
+    tree = item_tree(items, actions)
+    movements_in_order(attendances, tree)
     return MeetingRecord(
         meeting=meeting,
         attendances=attendances,
         items=items,
-        tree=item_tree(items, actions),
+        tree=tree,
         actions=actions,
         declarations=list(
             Declaration.objects.filter(meeting=meeting)

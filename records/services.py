@@ -7,23 +7,20 @@ for the transaction) and the person's right through ``records.rules``; a refusal
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting, MinutesApproval
 from meetings.services import meeting_assert_editable
 from partners import rules as partner_rules
-from partners.models import Membership, Person
+from partners.models import Person
 from partners.templatetags.minutebook import ukdate
 
-from . import rules, tasks
+from . import events, rules, tasks
 from .models import AccuracyComment, Addendum, ChairApproval, RenderJob
 from .signing import signing_run
 
@@ -57,9 +54,9 @@ def _require(allowed: bool, message: str) -> None:
 def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
     """Send the draft minutes to the body's members for accuracy.
 
-    Side effects: status becomes "circulated" (editing stops until returned to draft); every
-    current member with an e-mail address is sent one message with a link to read the draft
-    and comment, after the transaction commits.
+    Side effects: status becomes "circulated" (editing stops until returned to draft); once
+    committed, ``events.minutes_circulated`` is sent (``notices`` sends each member a link to
+    the draft and the date comments are due by).
     """
     meeting = _locked(meeting)
     _require(
@@ -79,35 +76,8 @@ def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
     meeting.status = Meeting.Status.CIRCULATED
     meeting.circulated_at = timezone.now()
     meeting.save(update_fields=["status", "circulated_at", "updated_at"])
-    recipients = _member_emails(meeting)
-    transaction.on_commit(lambda: _send_circulation(meeting, recipients))
+    events.announce(events.minutes_circulated, meeting=meeting)
     return meeting
-
-
-def _member_emails(meeting: Meeting) -> list[str]:
-    emails = (
-        Membership.objects.filter(partner_rules.current_memberships_q(), body_id=meeting.body_id)
-        .exclude(person__email="")
-        .values_list("person__email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails))
-
-
-def _send_circulation(meeting: Meeting, recipients: list[str]) -> None:
-
-    link = settings.SITE_URL + reverse("minutes_review", kwargs={"pk": meeting.pk})
-    subject = f"Draft minutes for checking: {meeting.body.name}, {ukdate(meeting.date)}"
-    body = (
-        f"The draft minutes of the {meeting.body.name} meeting held on "
-        f"{ukdate(meeting.date, 'full')} are ready for you to check.\n\n"
-        f"Read them and send any accuracy comments, item by item, here:\n{link}\n\n"
-        "They will be put for approval at the next meeting.\n"
-    )
-    send_mass_mail(
-        [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients],
-        fail_silently=False,
-    )
 
 
 @transaction.atomic
@@ -190,10 +160,12 @@ def _approval_check(previous: Meeting, outcome: str) -> None:
 
 
 def _mark_approved(previous: Meeting) -> None:
+    """Side effect: once committed, ``events.minutes_approved`` (the chair is told)."""
     if previous.status == Meeting.Status.CIRCULATED:
         previous.status = Meeting.Status.APPROVED
         previous.approved_at = timezone.now()
         previous.save(update_fields=["status", "approved_at", "updated_at"])
+        events.announce(events.minutes_approved, meeting=previous)
 
 
 @transaction.atomic
@@ -362,7 +334,7 @@ def minutes_sign_as(*, meeting: Meeting, signer: Person) -> Meeting:
     job = RenderJob.objects.create(
         meeting=meeting, kind=RenderJob.Kind.SIGNING, requested_by=signer, stage="Starting"
     )
-    signing_run(job_id=job.pk)
+    signing_run(job_id=job.pk, announce=False)  # signed on paper: nobody is sent it now
     meeting.refresh_from_db()
     return meeting
 

@@ -26,6 +26,7 @@ from meetings.models import (
     Declaration,
     Meeting,
     MinutesApproval,
+    Movement,
     Paper,
 )
 from meetings.querysets import LOCKED_MESSAGE, SIGNED, guard_is_lifted
@@ -113,7 +114,43 @@ for _model in (Decision, Paper):
         _guard_item_row_delete, sender=_model, dispatch_uid=f"signed-delete-{_model.__name__}"
     )
 
-ACTION_RECORD_FIELDS = ("meeting_id", "item_id", "number", "description", "due_date", "due_note")
+ACTION_RECORD_FIELDS = (
+    "meeting_id",
+    "item_id",
+    "number",
+    "reference",
+    "description",
+    "due_date",
+    "due_note",
+)
+
+
+def _attendance_meeting(attendance_id) -> int | None:
+    if attendance_id is None:
+        return None
+    return (
+        Attendance._base_manager.filter(pk=attendance_id)
+        .values_list("meeting_id", flat=True)
+        .first()
+    )
+
+
+@receiver(pre_save, sender=Movement)
+def movement_guard_save(sender, instance, raw=False, **kwargs):
+    """Arrivals and departures hang off a register row (and an item) of the meeting."""
+    if raw:
+        return
+    old = _stored(Movement, instance.pk)
+    _refuse_if_signed(
+        _attendance_meeting(instance.attendance_id),
+        _meeting_of_item(instance.item_id),
+        _attendance_meeting(old.attendance_id) if old else None,
+    )
+
+
+@receiver(pre_delete, sender=Movement)
+def movement_guard_delete(sender, instance, **kwargs):
+    _refuse_if_signed(_attendance_meeting(instance.attendance_id))
 
 
 @receiver(pre_save, sender=Action)

@@ -29,7 +29,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from meetings.selectors import meetings_base
 
-from . import pades, pdf
+from . import events, pades, pdf
 from .frozen import record_from_snapshot
 from .models import RenderJob, SignedRecord
 from .snapshot import VERSION, meeting_snapshot, sha256_of
@@ -60,8 +60,11 @@ def _fail(job_id: int, message: str) -> None:
     )
 
 
-def signing_run(*, job_id: int) -> None:
-    """Do the signing job ``job_id``. Safe to run twice: only a queued job is claimed."""
+def signing_run(*, job_id: int, announce: bool = True) -> None:
+    """Do the signing job ``job_id``. Safe to run twice: only a queued job is claimed.
+
+    ``announce``: send ``events.minutes_signed`` once stored (members are sent the signed
+    minutes); off for minutes already signed on paper (``services.minutes_sign_as``)."""
     claimed = RenderJob.objects.filter(
         pk=job_id, kind=RenderJob.Kind.SIGNING, state=RenderJob.State.QUEUED
     ).update(state=RenderJob.State.RUNNING, progress=5, stage="Freezing the record")
@@ -70,7 +73,7 @@ def signing_run(*, job_id: int) -> None:
     job = RenderJob.objects.select_related("meeting", "requested_by").get(pk=job_id)
     try:
         frozen, documents = _prepare(job)
-        _store(job, frozen, documents)
+        _store(job, frozen, documents, announce=announce)
     except SigningStopped as exc:
         _fail(job_id, str(exc))
     except Exception as exc:
@@ -120,7 +123,9 @@ def _file_names(meeting: Meeting, fingerprint: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def _store(job: RenderJob, frozen: SignedRecord, documents: dict[str, bytes]) -> None:
+def _store(
+    job: RenderJob, frozen: SignedRecord, documents: dict[str, bytes], *, announce: bool
+) -> None:
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=job.meeting_id)
     if meeting.status != Meeting.Status.APPROVED:
         raise SigningStopped("The minutes are no longer approved, so they were not signed.")
@@ -152,6 +157,8 @@ def _store(job: RenderJob, frozen: SignedRecord, documents: dict[str, bytes]) ->
     _report(job.pk, "storing")
     files = {names[k]: documents[k] for k in documents}
     transaction.on_commit(lambda: _files_write(job.pk, files))
+    if announce:  # after the files are written: the notice may attach the signed PDF
+        events.announce(events.minutes_signed, meeting=meeting)
 
 
 def _files_write(job_id: int, files: dict[str, bytes]) -> None:

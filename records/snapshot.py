@@ -1,8 +1,9 @@
 """The frozen record: a signed meeting's whole record as one canonical JSON text.
 
 At signing, the live record (``selectors.live_meeting_record``) is turned into plain data:
-the meeting, attendance with names, organisations and roles as they stood, items with their
-minutes, decisions and papers, actions with wording, owners and due dates, declarations,
+the meeting, attendance with names, organisations and roles as they stood and every arrival and
+departure, items with their minutes, decisions, papers and why an exempt one is exempt, actions
+with reference, wording, owners (none: to be confirmed) and due dates, declarations,
 approvals given and received, the next meeting as then arranged, and the signature. Its
 SHA-256 is the fingerprint printed on the signed PDFs.
 
@@ -11,6 +12,10 @@ order (positions, numbers). Database ids are kept beside names (anchors, paper d
 the actions' live progress need them); a restored copy of the database has the same ids, so it
 gives the same fingerprint. Action progress (status, closing) and addenda are not part of it:
 they go on after signing.
+
+Versions: 3 added each person's arrivals and departures (``movements``), an exempt item's
+paragraph of Schedule 12A or reason, and each action's reference. ``records.frozen`` still
+reads version 2 (which has the first arrival and final departure only).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from partners.models import Person
 
 from .selectors import MeetingRecord, live_meeting_record
 
-VERSION = 2
+VERSION = 3
 
 
 def _iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:
@@ -96,6 +101,8 @@ def _attendance(a) -> dict:
         "took_minutes": a.took_minutes,
         "arrived_during": a.arrived_during_id,
         "left_after": a.left_after_id,
+        # In agenda order: "joined during 2, left after 4, joined during 6".
+        "movements": [{"kind": m.kind, "item": m.item_id} for m in a.movements_in_order],
         "note": a.note,
     }
 
@@ -111,6 +118,8 @@ def _item(item) -> dict:
         "purpose_label": item.get_purpose_display() if item.purpose else "",
         "presenter": _person(item.presenter),
         "confidential": item.confidential,
+        "exempt_paragraph": item.exempt_paragraph,
+        "exempt_reason": item.exempt_reason,
         "minutes": item.minutes,
         "decisions": [
             {"verb": d.verb, "verb_label": d.get_verb_display(), "text": d.text}
@@ -148,6 +157,7 @@ def _action(action) -> dict:
     return {
         "id": action.pk,
         "number": action.number,
+        "reference": action.reference,
         "item": action.item_id,
         "description": action.description,
         "due_date": _iso(action.due_date),

@@ -6,14 +6,16 @@ What they hold, table by table:
 
 - the meeting's row, once signed: no update, no delete;
 - its items, attendance, declarations and approvals given (by ``meeting_id``), decisions and
-  papers (through their item), action owners (through their action): no insert, update or
-  delete while the meeting is signed;
+  papers (through their item), arrivals and departures (through their register row and their
+  item), action owners (through their action): no insert, update or delete while the meeting is
+  signed;
 - actions: inserted into or deleted from a signed meeting, or their signed wording changed
-  (meeting, item, number, description, due date and note); progress (status, closing) stays
-  free, as in ``Action.PROGRESS_FIELDS``;
+  (meeting, item, number, reference, description, due date and note); progress (status,
+  closing) stays free, as in ``Action.PROGRESS_FIELDS``;
 - approvals of signed minutes recorded at later meetings: never "not approved" or corrected,
   and never removed (the signed record cites them);
-- the frozen snapshot, the signed public copy and addenda: never updated or deleted.
+- the frozen snapshot, the signed public copy, addenda and the record of signed PDFs made again
+  from the snapshot (``Rerender``): never updated or deleted.
 
 The triggers are registered here, beside the rest of the guard (``signals.py``), on the models of
 the lower apps; their DDL lives in the migrations of the apps that own the tables. SQLite
@@ -35,10 +37,11 @@ from meetings.models import (
     Declaration,
     Meeting,
     MinutesApproval,
+    Movement,
     Paper,
 )
 
-from .models import Addendum, RenderJob, SignedRecord
+from .models import Addendum, RenderJob, Rerender, SignedRecord
 
 # The sentence every refusal starts with; the operation and table follow it.
 LOCKED = "These minutes are signed and can no longer be changed"
@@ -67,6 +70,13 @@ def _via_item(column: str) -> str:
 def _via_action(column: str) -> str:
     return (
         "EXISTS (SELECT 1 FROM actions_action a JOIN meetings_meeting m "
+        f"ON m.id = a.meeting_id WHERE a.id = {column} AND m.status = 'signed')"
+    )
+
+
+def _via_attendance(column: str) -> str:
+    return (
+        "EXISTS (SELECT 1 FROM meetings_attendance a JOIN meetings_meeting m "
         f"ON m.id = a.meeting_id WHERE a.id = {column} AND m.status = 'signed')"
     )
 
@@ -109,7 +119,15 @@ APPROVAL_MESSAGE = (
     "These minutes are signed: they cannot be rejected or corrected, and the approval they "
     "cite cannot be removed"
 )
-ACTION_WORDING = ("meeting_id", "item_id", "number", "description", "due_date", "due_note")
+ACTION_WORDING = (
+    "meeting_id",
+    "item_id",
+    "number",
+    "reference",
+    "description",
+    "due_date",
+    "due_note",
+)
 
 TRIGGERS = {
     Meeting: [_frozen("signed_meeting_frozen", pgtrigger.Q(old__status="signed"))],
@@ -118,6 +136,12 @@ TRIGGERS = {
     Declaration: [_row_guard("signed_declarations", lambda r: _signed(f"{r}.meeting_id"))],
     Decision: [_row_guard("signed_decisions", lambda r: _via_item(f"{r}.item_id"))],
     Paper: [_row_guard("signed_papers", lambda r: _via_item(f"{r}.item_id"))],
+    Movement: [
+        _row_guard(
+            "signed_movements",
+            lambda r: f"({_via_attendance(f'{r}.attendance_id')} OR {_via_item(f'{r}.item_id')})",
+        )
+    ],
     ActionOwner: [_row_guard("signed_action_owners", lambda r: _via_action(f"{r}.action_id"))],
     MinutesApproval: [
         _row_guard("signed_approvals_given", lambda r: _signed(f"{r}.meeting_id")),
@@ -172,6 +196,7 @@ TRIGGERS = {
     ],
     RenderJob: [_frozen("signed_copy_frozen", pgtrigger.Q(old__signed_copy=True))],
     Addendum: [_frozen("addendum_frozen")],
+    Rerender: [_frozen("rerender_frozen")],
 }
 
 

@@ -7,6 +7,9 @@ both ask ``signed_record_check``.
 
 When the snapshot no longer matches, the members' PDF (if it is itself intact) still carries the
 JSON as signed, attached; comparing the two says which parts were changed.
+
+A PDF whose file was lost and made again from the intact snapshot (``records.rerender``) is
+checked against the hash its ``Rerender`` row holds, and reported as re-rendered.
 """
 
 from __future__ import annotations
@@ -16,14 +19,18 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from meetings.models import Meeting
+from partners.templatetags.minutebook import ukdate
 
 from . import pades
-from .models import RenderJob, SignedRecord
+from .models import RenderJob, Rerender, SignedRecord
 from .pdf import RECORD_ATTACHMENT
 
 # More than this many changed places are summarised ("and 12 more").
 MAX_DIFFERENCES = 8
+SNAPSHOT_PART = "frozen record"
 
 
 @dataclass
@@ -102,30 +109,41 @@ def _snapshot_finding(meeting: Meeting, frozen: SignedRecord | None, members_pdf
     """The snapshot's hash, recomputed, against the hash stored beside it, the fingerprint on
     the meeting and the record attached to the signed PDF (which its signature vouches for)."""
     if frozen is None:
-        return Finding("frozen record", False, "missing: no frozen record is stored")
+        return Finding(SNAPSHOT_PART, False, "missing: no frozen record is stored")
     computed = frozen.computed_sha256()
     attached = _attached_record(members_pdf)
     signed_as = hashlib.sha256(attached.encode()).hexdigest() if attached else meeting.fingerprint
     if computed == frozen.sha256 == meeting.fingerprint == signed_as:
-        return Finding("frozen record", True, f"intact: SHA-256 {computed}")
+        return Finding(SNAPSHOT_PART, True, f"intact: SHA-256 {computed}")
     if computed == frozen.sha256 == signed_as:
         detail = f"altered: the meeting's fingerprint is now {meeting.fingerprint}"
-        return Finding("frozen record", False, f"{detail}, signed as {signed_as}")
+        return Finding(SNAPSHOT_PART, False, f"{detail}, signed as {signed_as}")
     detail = f"altered: its SHA-256 is now {computed}, signed as {signed_as}"
     if attached:
         detail += _changed(attached, frozen.canonical)
-    return Finding("frozen record", False, detail)
+    return Finding(SNAPSHOT_PART, False, detail)
 
 
-def _pdf_finding(part: str, data: bytes | None, expected: str) -> Finding:
+def _pdf_finding(part: str, data: bytes | None, expected: str, remade: list[Rerender]) -> Finding:
+    """``remade``: the file's re-renderings (``records.rerender``); one whose hash the file has
+    stands in for the lost original, and the finding says so."""
     if data is None:
         return Finding(part, False, "missing: the stored file cannot be read")
     computed = hashlib.sha256(data).hexdigest()
-    if computed != expected:
+    again = next((r for r in remade if r.sha256 == computed), None)
+    if computed != expected and again is None:
         return Finding(part, False, f"altered: its SHA-256 is now {computed}, stored as {expected}")
     valid, account = pades.signature_check(data)
     if not valid:
         return Finding(part, False, f"altered: {account}")
+    if again is not None:
+        on = ukdate(timezone.localdate(again.created_at))
+        return Finding(
+            part,
+            True,
+            f"intact: re-rendered from the signed record on {on} (the file signed was lost); "
+            f"SHA-256 {computed}, {account}",
+        )
     return Finding(part, True, f"intact: SHA-256 {computed}, {account}")
 
 
@@ -136,14 +154,23 @@ def signed_record_check(meeting: Meeting) -> SignedCheck:
     public_copy = RenderJob.objects.filter(
         meeting_id=meeting.pk, kind=RenderJob.Kind.MINUTES_PUBLIC, signed_copy=True
     ).first()
+    remade: dict[str, list[Rerender]] = {}
+    for row in Rerender.objects.filter(meeting_id=meeting.pk):
+        remade.setdefault(row.part, []).append(row)
     check = SignedCheck(meeting=meeting, frozen=frozen)
     check.findings = [
         _snapshot_finding(meeting, frozen, members if members else None),
-        _pdf_finding("members’ PDF", members, meeting.signed_pdf_sha256),
         _pdf_finding(
-            "public PDF",
+            Rerender.Part.MEMBERS.label,
+            members,
+            meeting.signed_pdf_sha256,
+            remade.get(Rerender.Part.MEMBERS, []),
+        ),
+        _pdf_finding(
+            Rerender.Part.PUBLIC.label,
             _read(public_copy.file) if public_copy else None,
             public_copy.sha256 if public_copy else "",
+            remade.get(Rerender.Part.PUBLIC, []),
         ),
     ]
     return check

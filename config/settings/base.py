@@ -40,11 +40,12 @@ INSTALLED_APPS = [
     "meetings",
     "actions",
     "records",
+    "notices",
     "drafting",
     "directory",
     "imports",
     "portal",
-    "public",
+    "publication",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +231,29 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week="mon"),
     },
 }
+# Meeting notices (notices app): agendas, draft and signed minutes, the chair's requests.
+NOTICE_BATCH_SIZE = env.int("NOTICE_BATCH_SIZE", default=200)
+# Scheduled agendas go, and the morning digest and daily checks run, at this time (London).
+NOTICE_HOUR = env.int("NOTICE_HOUR", default=7)
+NOTICE_MINUTE = env.int("NOTICE_MINUTE", default=0)
+# Accuracy comments are due this many days after circulation; those who have not opened the
+# draft are reminded this many days before.
+NOTICE_COMMENT_DAYS = env.int("NOTICE_COMMENT_DAYS", default=14)
+NOTICE_COMMENT_REMINDER_DAYS = env.int("NOTICE_COMMENT_REMINDER_DAYS", default=3)
+# A mail server that fails: retry after 1, 2, 4... minutes, six times, then show it failed.
+NOTICE_RETRY_SECONDS = env.int("NOTICE_RETRY_SECONDS", default=60)
+NOTICE_MAX_RETRIES = env.int("NOTICE_MAX_RETRIES", default=6)
+# An unfinished batch not tried for this long is queued again (its task was lost).
+NOTICE_STALLED_MINUTES = env.int("NOTICE_STALLED_MINUTES", default=10)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "notices.sweep": {"task": "notices.sweep", "schedule": crontab(minute="*/5")},
+        "notices.daily": {
+            "task": "notices.daily",
+            "schedule": crontab(hour=NOTICE_HOUR, minute=NOTICE_MINUTE),
+        },
+    }
+)
 # Signed update links in reminders stop working after this many days.
 ACTION_LINK_MAX_AGE_DAYS = env.int("ACTION_LINK_MAX_AGE_DAYS", default=21)
 

@@ -55,9 +55,11 @@ def item_edit_form(meeting, item, data=None) -> ItemForm:
         "purpose": item.purpose,
         "presenter": item.presenter_id,
         "confidential": item.confidential,
+        "exempt_paragraph": item.exempt_paragraph,
+        "exempt_reason": item.exempt_reason,
     }
     people = drafting.meeting_people(meeting, members=True, register=True)
-    return ItemForm(data, initial=initial, people=people, with_parent=False)
+    return ItemForm(data, initial=initial, people=people, with_parent=False, parent=item.parent)
 
 
 def item_page(request, meeting, item, form, paper_form, status=200):
@@ -95,6 +97,8 @@ def item_add(request, meeting):
                 purpose=data["purpose"],
                 presenter=data["presenter"],
                 confidential=data["confidential"],
+                exempt_paragraph=data["exempt_paragraph"],
+                exempt_reason=data["exempt_reason"],
                 number=data["number"],
             )
         except ValidationError as exc:
@@ -120,6 +124,8 @@ def item_edit(request, meeting, item_pk):
                 purpose=data["purpose"],
                 presenter=data["presenter"],
                 confidential=data["confidential"],
+                exempt_paragraph=data["exempt_paragraph"],
+                exempt_reason=data["exempt_reason"],
                 number=data["number"],
             )
         except ValidationError as exc:

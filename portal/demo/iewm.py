@@ -46,6 +46,8 @@ BODY = {
     "numbering": "plain",
     "minutes_title": "Notes",
     "default_venue": "",
+    # Publishes its record, so the public portal has a body with a signed meeting to show.
+    "publishes": True,
     "description": (
         "Steers the Improvement and Efficiency West Midlands programme on behalf of the "
         "region's councils."

@@ -270,6 +270,7 @@ def _body_create(row: dict, bodies: dict[str, Body]) -> Body:
         minutes_title=row.get("minutes_title", "Minutes"),
         default_venue=row.get("default_venue", ""),
         description=row.get("description", ""),
+        publishes=row.get("publishes", False),
     )
 
 

@@ -9,26 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import rules as meeting_rules
-from meetings.models import AgendaItem
 from meetings.publication import agenda_notice
 from meetings.selectors import meetings_base
+from notices import rules as notice_rules
 from partners import rules as partner_rules
 from records import rules as record_rules
-from records.selectors import MeetingRecord, meeting_record
+
+from .. import selectors
 
 TABS = ("agenda", "attendance", "minutes", "actions", "papers")
-
-
-def attendance_sections(record: MeetingRecord):
-    """Categories in minutes order; inside each, rows grouped by group_label in the order the
-    groups first appear (so "Executive Members" stays above "Non-Executive Members")."""
-    sections = []
-    for category, label, rows in record.attendance_groups():
-        groups: dict[str, list] = {}
-        for row in rows:
-            groups.setdefault(row.group_label, []).append(row)
-        sections.append({"category": category, "label": label, "groups": list(groups.items())})
-    return sections
 
 
 def default_tab(meeting, can_read_minutes: bool = True) -> str:
@@ -54,46 +43,45 @@ def signoff_step(user, meeting, can_sign: bool) -> str:
     return ""
 
 
+def _toolbar(user, meeting, chair) -> dict:
+    """For the toolbar: other features show their buttons when these allow."""
+    flags = {
+        "can_edit_meeting": meeting_rules.can_edit_meeting(user, meeting),
+        "can_manage_meeting": meeting_rules.can_manage_meeting(user, meeting),
+        "can_circulate_minutes": record_rules.can_circulate_minutes(user, meeting),
+        "can_dispatch_agenda": notice_rules.can_dispatch_agenda(user, meeting),
+        "can_sign_meeting": record_rules.can_sign_minutes(
+            user, meeting, chair.person_id if chair else None
+        ),
+    }
+    flags["signoff_step"] = signoff_step(user, meeting, flags["can_sign_meeting"])
+    # The secretariat is told when the public agenda goes out, and warned when it is late.
+    if flags["can_manage_meeting"]:
+        flags["agenda_notice"] = agenda_notice(meeting)
+    return flags
+
+
 @login_required
 def meeting_detail(request, pk):
     meeting = partner_rules.get_or_404(
         meetings_base(), user=request.user, check=meeting_rules.can_view_meeting, pk=pk
     )
-    record = meeting_record(
-        meeting_id=meeting.pk,
-        include_confidential=meeting_rules.can_view_confidential(request.user, meeting),
-    )
-    declarations, approvals = record.declarations, record.approvals_given
+    page = selectors.meeting_page(meeting=meeting, user=request.user)
     can_read_minutes = meeting_rules.can_read_minutes(request.user, meeting)
-    tab = request.GET.get("tab") or default_tab(meeting, can_read_minutes)
+    tab = request.GET.get("tab")
     if tab not in TABS:
         tab = default_tab(meeting, can_read_minutes)
-
-    chair = next((a for a in record.attendances if a.chaired), None)
-    items = record.flat_items()
-    for node in items:
-        item = node.item
-        item.item_declarations = [d for d in declarations if d.item_id == item.pk]
-        item.item_approvals = [
-            a
-            for a in approvals
-            if a.item_id == item.pk
-            or (a.item_id is None and item.kind == AgendaItem.Kind.PREVIOUS_MINUTES)
-        ]
-    # Declarations not tied to an item belong under the "Declarations of interest" item.
-    loose_declarations = [d for d in declarations if d.item_id is None]
-
     # A signed meeting shows its frozen record: names as they stood when it was signed.
-    shown = record.meeting
+    shown = page.record.meeting
     body = shown.body
     context = {
         "meeting": shown,
-        "record": record,
-        "items": items,
-        "attendance_sections": attendance_sections(record),
-        "chair_attendance": chair,
-        "loose_declarations": loose_declarations,
-        "papers": [(n.item, p) for n in items for p in n.item.papers.all()],
+        "record": page.record,
+        "items": page.items,
+        "attendance_sections": page.attendance_sections,
+        "chair_attendance": page.chair,
+        "loose_declarations": page.loose_declarations,
+        "papers": page.papers,
         "tab": tab,
         "can_read_minutes": can_read_minutes,
         "today": timezone.localdate(),
@@ -102,16 +90,6 @@ def meeting_detail(request, pk):
             (body.short_name or body.name, reverse("body_detail", args=[body.slug])),
             (f"{meeting.date:%-d %B %Y}", ""),
         ],
-        # For the toolbar: other features show their buttons when these allow.
-        "can_edit_meeting": meeting_rules.can_edit_meeting(request.user, meeting),
-        "can_manage_meeting": meeting_rules.can_manage_meeting(request.user, meeting),
-        "can_circulate_minutes": record_rules.can_circulate_minutes(request.user, meeting),
-        "can_sign_meeting": record_rules.can_sign_minutes(
-            request.user, meeting, chair.person_id if chair else None
-        ),
+        **_toolbar(request.user, meeting, page.chair),
     }
-    context["signoff_step"] = signoff_step(request.user, meeting, context["can_sign_meeting"])
-    # The secretariat is told when the public agenda goes out, and warned when it is late.
-    if context["can_manage_meeting"]:
-        context["agenda_notice"] = agenda_notice(meeting)
     return render(request, "portal/meeting_detail.html", context)

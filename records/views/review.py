@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meetings import rules as meeting_rules
+from meetings.models import Meeting
 
-from .. import rules
+from .. import events, rules
 from ..documents import minutes_context
 from ..forms import CommentForm, ResolveForm
 from ..models import AccuracyComment
@@ -49,6 +50,8 @@ def _comments_context(items, comments: list[AccuracyComment]) -> dict:
 def minutes_review(request, pk):
     """The draft as it will print, with the lifecycle panel and accuracy comments."""
     meeting = meeting_for_user(request, pk)
+    # Whoever reads circulated minutes has opened them (``notices`` reminds only the others).
+    events.minutes_viewed.send_robust(sender=Meeting, meeting=meeting, user=request.user)
     public = not meeting_rules.can_view_confidential(request.user, meeting)
     context = minutes_context(meeting, public=public)
     comments = accuracy_comments_for_user(meeting=meeting, user=request.user)

@@ -7,7 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actions.models import OverdueSummaryDelivery, ReminderDelivery
-from actions.reminders import overdue_period, send_overdue_summaries, send_reminders
+from actions.reminders import (
+    overdue_period,
+    reminder_batch_send,
+    reminder_sweep_plan,
+    send_overdue_summaries,
+    send_reminders,
+)
 from partners.models import Membership, Person
 from tests.factories import (
     ActionOwnerFactory,
@@ -255,3 +261,65 @@ def test_weekly_overdue_summary_goes_to_secretariat_once_a_week(
     assert message.subject == "SIIG: 1 overdue actions"
     assert "Gillian Gibson" in message.body
     assert OverdueSummaryDelivery.objects.count() == 1
+
+
+def test_a_batch_runs_a_fixed_number_of_queries_and_one_receipt_per_message(
+    body, past_meeting, today
+):
+    def batch_queries(people):
+        for _ in range(people):
+            person = PersonFactory()
+            MembershipFactory(person=person, body=body)
+            for days in (-3, 0, 2):
+                ActionOwnerFactory(
+                    action__meeting=past_meeting,
+                    action__due_date=today + dt.timedelta(days=days),
+                    person=person,
+                )
+        sweep, _ = reminder_sweep_plan(today=today, batch_size=100)
+        [batch] = sweep.batch_set.all()
+        with CaptureQueriesContext(connection) as ctx:
+            result = reminder_batch_send(batch_id=batch.pk)
+        receipts = [q for q in ctx.captured_queries if "SET sent_at" in q["sql"]]
+        return result.messages, len(ctx.captured_queries) - result.messages, len(receipts)
+
+    few = batch_queries(2)
+    many = batch_queries(8)
+
+    # The second sweep's batch holds all ten people; the first two have nothing new.
+    assert (few, many) == ((2, 11, 2), (8, 11, 8))
+
+
+def test_weekly_digest_missed_on_monday_goes_on_tuesday(member, make_action):
+    member.reminder_timing = Person.ReminderTiming.WEEKLY
+    member.save()
+    action = make_action(member, days=None, description="Due Thursday")
+    action.due_date = MONDAY + dt.timedelta(days=3)
+    action.save()
+    send_reminders(today=MONDAY - dt.timedelta(days=1))  # Sunday's sweep completes
+    reminder_sweep_plan(today=MONDAY)  # Monday's is planned, then the worker is lost
+
+    tuesday = send_reminders(today=TUESDAY)
+    wednesday = send_reminders(today=TUESDAY + dt.timedelta(days=1))
+
+    assert (tuesday.messages, wednesday.messages) == (1, 0)
+    assert kinds(member) == [("Due Thursday", "due_soon")]
+
+
+def test_message_is_built_once_per_line_and_reads_the_same_as_one_rendered_whole(
+    member, make_action, today
+):
+    make_action(member, days=-3, description="Tom & Jerry <b>report</b>")
+    make_action(member, days=2, description="Second")
+    member.honorific = "Dr & Co"
+    member.save()
+
+    send_reminders(today=today)
+
+    [message] = mail.outbox
+    html = message.alternatives[0].content
+    assert "Dear Dr &amp; Co Gillian Gibson," in html
+    assert "Tom &amp; Jerry &lt;b&gt;report&lt;/b&gt;" in html
+    assert "Dear Dr & Co Gillian Gibson," in message.body
+    assert "Tom & Jerry <b>report</b>" in message.body
+    assert "link-" not in message.body + html  # every marker was replaced

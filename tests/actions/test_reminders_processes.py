@@ -20,7 +20,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import ReminderDelivery, ReminderSweep
+from actions.models import ReminderBatch, ReminderDelivery, ReminderSweep
 from partners.models import Membership
 from tests.actions.smtp import RecordingHandler, SMTPServer, free_port
 from tests.factories import (
@@ -411,8 +411,9 @@ def test_redis_killed_mid_sweep_the_next_sweep_catches_up_without_duplicates(
         assert handler.holding.wait(60)
         redis.kill()  # the second batch's task is lost with it (Redis keeps nothing)
         handler.hold_after = None
-        handler.release.set()
-        wait_for(lambda: len(handler.messages) == BATCH, 30, "the first batch to finish")
+        handler.release.set()  # the held message is refused: its claim is released
+        batches_done = ReminderBatch.objects.filter(done_at__isnull=False).count
+        wait_for(lambda: batches_done() == 1, 30, "the first batch to finish")
         redis.start()
         # The next scheduled sweep (run here at once) finds the rest from the database.
         wait_for(lambda: _publish(send_reminders), 60, "the worker's broker to come back")

@@ -236,6 +236,7 @@ def test_body_create_then_settings(client, admin_user):
             "default_start_time": "13:00",
             "default_end_time": "15:30",
             "reminder_notice_days": 7,
+            "agenda_notice_days": 5,
         },
         follow=True,
     )
@@ -248,6 +249,8 @@ def test_body_create_then_settings(client, admin_user):
             "numbering": "plain",
             "minutes_title": "Minutes",
             "reminder_notice_days": 5,
+            "publishes": "on",
+            "agenda_notice_days": 10,
         },
         follow=True,
     )
@@ -261,12 +264,14 @@ def test_body_create_then_settings(client, admin_user):
         ["apologies", "declarations"],
     )
     body.refresh_from_db()
-    assert (body.name, body.parent, body.standing_items, messages_of(saved)) == (
-        "Health and Wellbeing Board",
-        None,
-        [],
-        ["Settings saved."],
-    )
+    assert (
+        body.name,
+        body.parent,
+        body.standing_items,
+        body.publishes,
+        body.agenda_notice_days,
+        messages_of(saved),
+    ) == ("Health and Wellbeing Board", None, [], True, 10, ["Settings saved."])
 
 
 def test_settings_refusal_keeps_the_stored_name_in_the_heading(client, body, secretariat_user):
@@ -279,6 +284,7 @@ def test_settings_refusal_keeps_the_stored_name_in_the_heading(client, body, sec
             "numbering": "plain",
             "minutes_title": "Minutes",
             "reminder_notice_days": 7,
+            "agenda_notice_days": 5,
             "default_start_time": "15:00",
             "default_end_time": "13:00",
         },

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from meetings.models import Meeting, MinutesApproval
 from meetings.services import meeting_create
+from notices.delivery import notice_batch_send
+from notices.models import NoticeBatch
 from partners.models import Membership
 from records import services as lifecycle
 from records.models import AccuracyComment, ChairApproval
@@ -27,6 +29,8 @@ def test_circulate_by_secretariat_moves_to_circulated_and_emails_members(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.minutes_circulate(meeting=draft, user=secretariat_user)
+    for batch_id in NoticeBatch.objects.values_list("pk", flat=True):  # as the worker does
+        notice_batch_send(batch_id=batch_id)
     draft.refresh_from_db()
     assert draft.status == Meeting.Status.CIRCULATED
     assert len(mail.outbox) == 3  # chair, member, secretariat: one message each

@@ -17,10 +17,9 @@ How Minutebook's record maps onto OParl's objects:
 - **Paper** and **File**: the papers of public items, and the agenda and minutes PDFs.
 - **Location**: where a meeting is held (its venue).
 
-Lists are pages of at most 100 objects (``limit`` asks for fewer), newest object last, with
-``modified_since`` and ``modified_until``. An object's ``modified`` is the latest of its own
-changes (the history rows every model keeps), of what is embedded in it, and of the moments it
-became public (the body began publishing; the agenda's publication day; the minutes' signing),
+Lists are pages of at most 100 objects (``limit`` asks for fewer) in a stable order, filtered by
+``modified_since``. An object's ``modified`` is the latest of its own changes (the history rows
+every model keeps), of what is embedded in it, and of the moments it became public (the body began publishing; the agenda's publication day; the minutes' signing),
 so a client that syncs with ``modified_since`` also learns of what became public since.
 """
 
@@ -92,17 +91,17 @@ def _clean(data: dict) -> dict:
 
 @dataclass
 class Window:
-    """``modified_since`` / ``modified_until`` of a list request."""
+    """``modified_since`` of a list request: objects whose ``modified`` is at or after it.
+
+    An object's ``modified`` is the latest of several moments, so "modified since" is "any of
+    them since", which a query can ask. (``modified_until``, "all of them until", is not offered.)
+    """
 
     since: dt.datetime | None = None
-    until: dt.datetime | None = None
 
     @classmethod
     def from_query(cls, params) -> Window:
-        return cls(
-            since=_parse_time(params.get("modified_since"), "modified_since"),
-            until=_parse_time(params.get("modified_until"), "modified_until"),
-        )
+        return cls(since=_parse_time(params.get("modified_since"), "modified_since"))
 
 
 def _parse_time(value: str | None, name: str) -> dt.datetime | None:
@@ -157,10 +156,7 @@ class Api:
         for body in self.bodies:
             days = body.agenda_notice_days
             bounds = {f"{prefix}body_id": body.pk}
-            last = last_published_meeting_date(days, self.now)
-            if window.until is not None:
-                last = min(last, last_published_meeting_date(days, window.until))
-            bounds[f"{prefix}date__lte"] = last
+            bounds[f"{prefix}date__lte"] = last_published_meeting_date(days, self.now)
             if window.since is not None:
                 bounds[f"{prefix}date__gte"] = first_meeting_date_published_since(
                     days, window.since
@@ -173,24 +169,14 @@ class Api:
 
 
 def _within(value: dt.datetime, window: Window) -> bool:
-    return (window.since is None or value >= window.since) and (
-        window.until is None or value <= window.until
-    )
-
-
-def _window_q(window: Window, field: str) -> Q:
-    q = Q(**{f"{field}__isnull": False})
-    if window.since is not None:
-        q &= Q(**{f"{field}__gte": window.since})
-    if window.until is not None:
-        q &= Q(**{f"{field}__lte": window.until})
-    return q
+    return window.since is None or value >= window.since
 
 
 def _changed_q(window: Window, *fields: str) -> Q:
+    """Any of the fields (timestamps, or annotations of them) at or after ``since``."""
     q = Q(pk__in=[])
     for field in fields:
-        q |= _window_q(window, field)
+        q |= Q(**{f"{field}__gte": window.since})
     return q
 
 
@@ -301,7 +287,7 @@ def _bodies(api: Api) -> QuerySet[Body]:
 
 def body_segments(api: Api, window: Window) -> list[Segment]:
     qs = _bodies(api).order_by("pk")
-    if window.since or window.until:
+    if window.since:
         qs = qs.filter(
             _changed_q(window, "h_modified") | api.bodies_published_since_q(window, "pk")
         )
@@ -367,7 +353,7 @@ def _partners_of(body_id: int) -> QuerySet[Organisation]:
 def organization_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     boards = _bodies(api).filter(pk=b.pk)
     partners = _partners_of(b.pk).order_by("pk")
-    if window.since or window.until:
+    if window.since:
         boards = boards.filter(
             _changed_q(window, "h_modified") | api.bodies_published_since_q(window, "pk")
         )
@@ -470,7 +456,7 @@ def _memberships(api: Api) -> QuerySet[Membership]:
 
 def membership_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     qs = _memberships(api).filter(body_id=b.pk).order_by("pk")
-    if window.since or window.until:
+    if window.since:
         qs = qs.filter(
             _changed_q(window, "h_modified") | api.bodies_published_since_q(window, "body_id")
         )
@@ -531,7 +517,7 @@ def _people(api: Api, body_ids) -> QuerySet[Person]:
 
 def person_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     qs = _people(api, [b.pk]).order_by("pk")
-    if window.since or window.until:
+    if window.since:
         since_bodies = [pk for pk, at in api.publishing_since.items() if at and _within(at, window)]
         qs = qs.filter(
             _changed_q(window, "h_modified", "m_modified", "signed")
@@ -638,7 +624,7 @@ def _meeting_window_q(api: Api, window: Window, path: str = "") -> Q:
 
 def meeting_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     qs = _meetings(api).filter(body_id=b.pk).order_by("date", "start_time", "pk")
-    if window.since or window.until:
+    if window.since:
         qs = qs.filter(_meeting_window_q(api, window))
     return [Segment(qs, lambda rows: [meeting(api, m) for m in rows])]
 
@@ -768,7 +754,7 @@ def agenda_item_segments(api: Api, b: Body, window: Window) -> list[Segment]:
         .filter(meeting__body_id=b.pk)
         .order_by("meeting__date", "meeting_id", "position", "pk")
     )
-    if window.since or window.until:
+    if window.since:
         qs = qs.filter(
             _changed_q(window, "h_modified", "papers_modified", "meeting__signed_at")
             | api.agendas_published_q(window, "meeting")
@@ -844,7 +830,7 @@ def _paper_window_q(api: Api, window: Window) -> Q:
 
 def paper_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     qs = _papers(api).filter(item__meeting__body_id=b.pk).order_by("pk")
-    if window.since or window.until:
+    if window.since:
         qs = qs.filter(_paper_window_q(api, window))
     return [Segment(qs, lambda rows: [paper(api, p) for p in rows])]
 
@@ -980,7 +966,7 @@ def file_segments(api: Api, b: Body, window: Window) -> list[Segment]:
     papers = _paper_files(api).filter(item__meeting__body_id=b.pk).order_by("pk")
     agendas = _agenda_files(api).filter(body_id=b.pk).order_by("date", "pk")
     minutes = _minutes_files(api).filter(body_id=b.pk).order_by("date", "pk")
-    if window.since or window.until:
+    if window.since:
         papers = papers.filter(_paper_window_q(api, window))
         agendas = agendas.filter(_meeting_window_q(api, window))
         minutes = minutes.filter(

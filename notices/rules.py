@@ -1,0 +1,74 @@
+"""Who may send notices and read the outbox, and what a notice may tell each person.
+
+The pages ask of the logged-in user: sending a meeting's agenda is the secretariat's
+(``meetings.rules.can_manage_meeting``), until the meeting; a body's outbox is its secretariat's
+(``partners.rules.can_edit_body``), as are the lifecycle's other chasing tools.
+
+A notice is written for a *person*, who may read their mail without ever logging in, so what it
+may tell them is asked of the membership facts the login rules are built on
+(``partners.rules``): a current member of the meeting's body (any role) may see what
+``meetings.rules.can_view_confidential`` lets a member see, and an administrator is told only
+what their memberships give them. ``tests/notices/test_rules.py`` holds ``may_receive_item`` and
+``may_follow_paper_links`` equal to ``meetings.rules.can_view_item`` and ``can_download_paper``
+for people who log in. So:
+
+- **Agenda and papers**: members get every item with download links for its papers (the paper
+  download and agenda pack ask the same rules again). An expected attendee who is not a member
+  (an officer in attendance, a deputy) is sent the meeting's time and place and its open items
+  with their papers' titles: never a confidential item's title or papers, and no links, which
+  would refuse them.
+- **Draft minutes, the reminder to comment, signed minutes**: members only (the links open
+  pages for members; the signed PDF holds the confidential business).
+- **Actions from signed minutes**: each person's own (``actions.rules.owned_actions_q``),
+  member or not: the people named on an action must know what they are to do, a confidential
+  item's included (``actions.rules``).
+- **The chair's notices**: the body's chair and whoever chaired the meeting (the vice-chair when
+  the body has no chair), the people ``records.rules.can_sign_minutes`` lets sign.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from meetings.rules import can_manage_meeting
+from partners.rules import can_edit_body
+
+from .models import Kind
+
+# Notices a person may have in their morning digest instead of at once. The agenda is the
+# summons (its notice is counted in clear days) and the chair's notices ask her to act: those
+# always go at once.
+DIGEST_KINDS = frozenset({Kind.CIRCULATION, Kind.COMMENT_REMINDER, Kind.SIGNED})
+
+
+def can_dispatch_agenda(user, meeting) -> bool:
+    return can_manage_meeting(user, meeting) and meeting.date >= timezone.localdate()
+
+
+def can_view_outbox(user, body) -> bool:
+    return can_edit_body(user, body)
+
+
+def is_member(body_ids: set[int], meeting) -> bool:
+    """``body_ids``: the bodies where the person holds a current membership."""
+    return meeting.body_id in body_ids
+
+
+def may_receive_item(item, *, member: bool) -> bool:
+    """An item's title and purpose in an agenda: members all; others the open ones."""
+    return member or not item.confidential
+
+
+def may_follow_paper_links(*, member: bool) -> bool:
+    """Download links to an agenda's papers and its agenda pack: members only (the links ask
+    ``meetings.rules.can_download_paper`` again)."""
+    return member
+
+
+def may_receive_minutes(*, member: bool) -> bool:
+    """Links to draft or signed minutes, and the signed PDF: members only."""
+    return member
+
+
+def may_have_digest(kind: str) -> bool:
+    return kind in DIGEST_KINDS

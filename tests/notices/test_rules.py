@@ -1,0 +1,51 @@
+"""What a notice may tell a person is asked of the membership facts (many members read their
+mail without logging in); for people who do log in it must answer as the pages' rules do."""
+
+import pytest
+
+from meetings import rules as meeting_rules
+from meetings.models import Paper
+from notices import rules
+from partners.rules import person_body_ids
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("who", ["chair", "secretariat", "member", "digest", "officer", "outsider"])
+def test_notice_rules_answer_as_the_meeting_rules_for_people_who_log_in(cast, upcoming, who):
+    person = getattr(cast, who)
+    member = rules.is_member(person_body_ids(person), upcoming)
+    items = list(upcoming.items.all())
+    papers = list(Paper.objects.filter(item__meeting=upcoming))
+
+    by_notice = [
+        [rules.may_receive_item(i, member=member) for i in items if i.confidential],
+        [rules.may_follow_paper_links(member=member) for p in papers],
+        rules.may_receive_minutes(member=member),
+    ]
+    by_page = [
+        [meeting_rules.can_view_item(person.user, i) for i in items if i.confidential],
+        [meeting_rules.can_download_paper(person.user, p) for p in papers],
+        meeting_rules.can_view_meeting(person.user, upcoming),
+    ]
+
+    assert by_notice == by_page
+
+
+def test_open_items_go_to_the_register_too_confidential_ones_never(cast, upcoming):
+    open_item, secret = upcoming.items.order_by("position")
+    assert [
+        rules.may_receive_item(open_item, member=False),
+        rules.may_receive_item(secret, member=False),
+        rules.may_receive_item(secret, member=True),
+    ] == [True, False, True]
+
+
+def test_only_draft_and_signed_minutes_and_their_reminder_may_wait_for_the_digest():
+    from notices.models import Kind
+
+    assert sorted(k for k in Kind.values if rules.may_have_digest(k)) == [
+        "circulation",
+        "comment_reminder",
+        "signed",
+    ]

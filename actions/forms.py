@@ -137,6 +137,7 @@ class ReminderPreferencesForm(forms.ModelForm):
             "remind_before_due": "Untick to hear only about overdue actions "
             "(those are repeated once a week until done).",
             "notice_timing": "Agendas, and requests to the chair, always come at once.",
+            "notice_attach_pdf": "The message always links to them; this adds the file itself.",
         }
         widgets = {"reminder_timing": forms.RadioSelect, "notice_timing": forms.RadioSelect}
 

@@ -128,7 +128,8 @@ def action_card_details(request, pk):
 
 def _safe_next(request, fallback: str) -> str:
     target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # Only a path on this site: anything else (a bare word) would be taken for a URL name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

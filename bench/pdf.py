@@ -44,7 +44,7 @@ def _render_once(meeting, *, public: bool):
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
-    from meetings import pdf
+    from records import pdf
     from records.documents import minutes_context
 
     t = _Timer()

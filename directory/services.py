@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from actions.models import ActionOwner, OverdueSummaryDelivery, ReminderDelivery
 from meetings.errors import RecordLocked
 from meetings.models import Attendance, Meeting
+from notices.models import MinutesOpen, NoticeDelivery
 from partners import rules as partner_rules
 from partners import services as partner_services
 from partners.models import Membership, Person
@@ -77,6 +78,8 @@ SPECIAL = {
     ("actions.actionowner", "person"),
     ("actions.reminderdelivery", "person"),
     ("actions.overduesummarydelivery", "person"),
+    ("notices.noticedelivery", "person"),
+    ("notices.minutesopen", "person"),
 }
 # Fields a kept record without them takes from the duplicate.
 FILLED_FROM_DUPLICATE = ("honorific", "job_title", "organisation", "initials", "email")
@@ -230,7 +233,7 @@ def _move_owned_actions(keep: Person, duplicate: Person) -> int:
 
 
 def _move_deliveries(keep: Person, duplicate: Person) -> None:
-    """Reminders already sent to either record count as sent to the one kept."""
+    """Reminders and notices already sent to either record count as sent to the one kept."""
     for delivery in ReminderDelivery.objects.filter(person=duplicate):
         if ReminderDelivery.objects.filter(
             person=keep, action_id=delivery.action_id, kind=delivery.kind, period=delivery.period
@@ -247,6 +250,17 @@ def _move_deliveries(keep: Person, duplicate: Person) -> None:
         else:
             summary.person = keep
             summary.save()
+    # Notices, and opened drafts, are once per person: one record's count for the one kept.
+    for model, fields in (
+        (NoticeDelivery, ("meeting_id", "kind", "occasion")),
+        (MinutesOpen, ("circulation_id",)),
+    ):
+        for row in model.objects.filter(person=duplicate):
+            if model.objects.filter(person=keep, **{f: getattr(row, f) for f in fields}).exists():
+                row.delete()
+            else:
+                row.person = keep
+                row.save()
 
 
 def _take_over_details(keep: Person, duplicate: Person) -> None:

@@ -327,7 +327,7 @@ class RegisterForm(forms.Form):
     def __init__(self, data, *, rows: list[Attendance], items: list[AgendaItem]):
         super().__init__(data)
         self.rows = {a.pk: a for a in rows}
-        posted = [int(v) for v in data.getlist("rows") if v.isdigit()]
+        posted = [int(v) for v in data.getlist("rows") if v.isdecimal() and v.isascii()]
         # A row removed meanwhile (from another tab) is skipped, as is one of another meeting.
         self.row_forms = [
             RegisterRowForm(data, attendance=self.rows[pk], items=items)

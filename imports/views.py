@@ -47,7 +47,7 @@ def imports_home(request):
     if not bodies.exists():
         raise Http404
     chosen = request.GET.get("body", "")
-    initial = {"body": int(chosen)} if chosen.isdigit() else None
+    initial = {"body": int(chosen)} if chosen.isdecimal() and chosen.isascii() else None
     form = UploadForm(request.POST or None, request.FILES or None, bodies=bodies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -180,12 +180,12 @@ class Composer:
             return None, "Not a member of the body now."
         if meeting.status != Meeting.Status.CIRCULATED:
             return None, f"The minutes are {meeting.get_status_display().lower()} now."
-        circulation = self._circulation(occasion)
+        circulation = self._circulation_row(occasion)
         if circulation is None or circulation.meeting_id != meeting.pk:
             return None, "The minutes were circulated again since."
         return circulation, ""
 
-    def _circulation(self, pk: int) -> Circulation | None:
+    def _circulation_row(self, pk: int) -> Circulation | None:
         return self._once(("circulation", pk), lambda: Circulation.objects.filter(pk=pk).first())
 
     def _circulation_context(self, meeting, circulation) -> dict:
@@ -217,7 +217,7 @@ class Composer:
         count = self._open_comments(meeting)
         if not count:
             return None, "Every comment was resolved before the message went."
-        circulation = self._circulation(occasion)
+        circulation = self._circulation_row(occasion)
         tag = meeting_tag(meeting, self.today)
         context = {
             "meeting": meeting,

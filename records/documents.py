@@ -352,8 +352,9 @@ def minutes_context(
     """Everything the minutes document shows, for the members' or the public version.
 
     The public version is built from ``meeting_record(include_confidential=False)``: a
-    confidential item keeps its number and title and says it was considered in private; its
-    minutes, decisions, papers, actions and declarations never reach the template.
+    confidential item keeps its number and title and says why it is exempt ("Exempt: paragraph 3
+    of Schedule 12A"); its minutes, decisions, papers, actions and declarations never reach the
+    template.
     """
     if record is None:
         record = meeting_record(meeting_id=meeting.pk, include_confidential=not public)

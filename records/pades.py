@@ -11,11 +11,13 @@ pyHanko is imported inside the functions: only the worker that signs needs it.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import io
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -110,6 +112,18 @@ def signing_certificate():
     return signer().signing_cert
 
 
+def _outside_event_loop(function, *args):
+    """pyHanko's synchronous calls run their own event loop (``asyncio.run``), which fails in
+    a thread that already runs one (an ASGI server, Playwright's sync API in tests): there,
+    the call runs in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
+
+
 def sign_pdf(data: bytes, *, name: str, reason: str, location: str = "") -> bytes:
     """``data`` with a PAdES signature added as an incremental update (the original bytes stay
     as they are, so a PDF/A document stays one)."""
@@ -125,7 +139,7 @@ def sign_pdf(data: bytes, *, name: str, reason: str, location: str = "") -> byte
         location=location or None,
         name=name,
     )
-    out = signers.PdfSigner(metadata, signer=signer()).sign_pdf(writer)
+    out = _outside_event_loop(signers.PdfSigner(metadata, signer=signer()).sign_pdf, writer)
     return out.getvalue()
 
 
@@ -143,7 +157,7 @@ def signature_check(data: bytes) -> tuple[bool, str]:
     if not signatures:
         return False, "no signature"
     context = ValidationContext(trust_roots=[signing_certificate()])
-    status = validate_pdf_signature(signatures[0], context)
+    status = _outside_event_loop(validate_pdf_signature, signatures[0], context)
     if not status.intact:
         return False, "signature broken: the signed bytes have changed"
     if not status.valid:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from meetings.rules import (
     can_manage_meeting,
+    can_read_minutes,
     can_sign_meeting,
     can_view_meeting,
     chaired_person_id,
@@ -83,7 +84,16 @@ def can_add_addendum(user, meeting) -> bool:
 
 
 def can_download_minutes(user, meeting) -> bool:
-    return can_view_meeting(user, meeting)
+    """The minutes as documents: for those who may read them (draft minutes: the secretariat
+    and the chair until circulated)."""
+    return can_read_minutes(user, meeting)
+
+
+def can_download_document(user, meeting, kind: str) -> bool:
+    """The agenda pack is for every member, as the agenda is; the minutes, as above."""
+    if kind == "agenda":
+        return can_view_meeting(user, meeting)
+    return can_download_minutes(user, meeting)
 
 
 def can_see_all_comments(user, meeting) -> bool:
@@ -96,7 +106,7 @@ def can_see_render_job(user, job) -> bool:
     """A background render's progress page and file are for whoever asked for it (and
     administrators), while they may still read the meeting. The copies frozen at signing are
     served only through the meeting's own download links."""
-    if job.signed_copy or not can_download_minutes(user, job.meeting):
+    if job.signed_copy or not can_download_document(user, job.meeting, job.kind):
         return False
     if not job.requested_by_id or is_admin(user):
         return True

@@ -159,13 +159,14 @@ def _approval_check(previous: Meeting, outcome: str) -> None:
     )
 
 
-def _mark_approved(previous: Meeting) -> None:
+def _mark_approved(previous: Meeting, *, announce: bool = True) -> None:
     """Side effect: once committed, ``events.minutes_approved`` (the chair is told)."""
     if previous.status == Meeting.Status.CIRCULATED:
         previous.status = Meeting.Status.APPROVED
         previous.approved_at = timezone.now()
         previous.save(update_fields=["status", "approved_at", "updated_at"])
-        events.announce(events.minutes_approved, meeting=previous)
+        if announce:
+            events.announce(events.minutes_approved, meeting=previous)
 
 
 @transaction.atomic
@@ -176,12 +177,14 @@ def minutes_approval_record(
     outcome: str = MinutesApproval.Outcome.APPROVED,
     corrections: str = "",
     item: AgendaItem | None = None,
+    announce: bool = True,
 ) -> MinutesApproval:
     """Record at ``meeting`` (a later meeting, still a draft) what it decided about
     ``previous_meeting``'s minutes: approved, approved with corrections, or not approved.
 
     The drafting pages ask ``meetings.rules.can_edit_meeting`` before calling. Side effect: the
-    previous meeting moves to "approved" unless the outcome is "not approved".
+    previous meeting moves to "approved" unless the outcome is "not approved", and the chair is
+    told (``announce=False``: history loaded as it stood, the demo, tells nobody).
     """
     meeting_assert_editable(meeting)
     previous = _locked(previous_meeting)
@@ -203,7 +206,7 @@ def minutes_approval_record(
         defaults={"outcome": outcome, "corrections": corrections, "item": item},
     )
     if outcome != MinutesApproval.Outcome.NOT_APPROVED:
-        _mark_approved(previous)
+        _mark_approved(previous, announce=announce)
     return approval
 
 

@@ -407,6 +407,7 @@ def _meeting_load(module, body, people, teams, earlier) -> Meeting:
             outcome=row.get("outcome", MinutesApproval.Outcome.APPROVED),
             corrections=row.get("corrections", ""),
             item=items[row["item"]],
+            announce=False,  # history: nobody is told of approvals made years ago
         )
     for row in data["actions"]:
         action_create(

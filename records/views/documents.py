@@ -75,7 +75,9 @@ def _render_now(meeting: Meeting, kind: str) -> bytes:
 
 
 def _download(request, pk, kind: str):
-    meeting = meeting_for_user(request, pk, rules.can_download_minutes)
+    meeting = meeting_for_user(
+        request, pk, lambda user, m: rules.can_download_document(user, m, kind)
+    )
     kind = _kind_for(request.user, meeting, kind)
     frozen = signed_document(meeting=meeting, kind=kind)
     if frozen is not None:

@@ -49,7 +49,7 @@ def _comments_context(items, comments: list[AccuracyComment]) -> dict:
 @require_GET
 def minutes_review(request, pk):
     """The draft as it will print, with the lifecycle panel and accuracy comments."""
-    meeting = meeting_for_user(request, pk)
+    meeting = meeting_for_user(request, pk, meeting_rules.can_read_minutes)
     # Whoever reads circulated minutes has opened them (``notices`` reminds only the others).
     events.minutes_viewed.send_robust(sender=Meeting, meeting=meeting, user=request.user)
     public = not meeting_rules.can_view_confidential(request.user, meeting)

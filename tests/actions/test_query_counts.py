@@ -1,6 +1,6 @@
 """The pages of one action and its card read a fixed number of queries however many owners,
 updates and other actions there are (My actions and the action log: tests/actions/test_views.py;
-home and the body page: tests/partners/test_views.py)."""
+home and the body page: tests/portal/test_views.py)."""
 
 import pytest
 from django.db import connection
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from actions.models import ActionUpdate
 from tests.factories import ActionOwnerFactory, MembershipFactory, PersonFactory, TeamFactory
-from tests.partners.html import texts
+from tests.html import texts
 
 pytestmark = pytest.mark.django_db
 

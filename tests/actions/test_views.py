@@ -21,7 +21,7 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
-from tests.partners.html import by_class, texts
+from tests.html import by_class, texts
 
 pytestmark = pytest.mark.django_db
 

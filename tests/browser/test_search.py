@@ -84,7 +84,12 @@ def build_record():
         "The commercial terms are exempt.</p>",
     )
     DecisionFactory(item=exempt, verb="noted", text="<p>The procurement strategy was noted.</p>")
-    board_meeting = MeetingFactory(body=board, date=dt.date(2011, 12, 14), venue="Civic Centre")
+    board_meeting = MeetingFactory(
+        body=board,
+        date=dt.date(2011, 12, 14),
+        venue="Civic Centre",
+        status=Meeting.Status.CIRCULATED,
+    )
     AgendaItemFactory(
         meeting=board_meeting,
         position=1,

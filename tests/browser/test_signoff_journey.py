@@ -16,7 +16,7 @@ from meetings.models import Meeting
 from records.models import AccuracyComment
 from tests.browser.conftest import login, screenshot, serious_violations
 from tests.factories import PASSWORD
-from tests.signoff.conftest import pdf_text, signoff_draft_create
+from tests.records.conftest import pdf_text, signoff_draft_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

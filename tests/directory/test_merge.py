@@ -190,6 +190,9 @@ def test_every_relation_to_a_person_is_known_to_the_merge():
         ("records.chairapproval", "approved_by"),
         ("records.addendum", "author"),
         ("records.renderjob", "requested_by"),
+        ("notices.agendadispatch", "requested_by"),
+        ("notices.noticedelivery", "person"),
+        ("notices.minutesopen", "person"),
     }
 
 

@@ -113,3 +113,21 @@ def test_a_batch_given_up_is_shown_failed_and_sent_when_the_secretariat_asks(
     assert after_giving_up == []
     assert count == len(AT_ONCE) + 1  # with Nemo, who has no address
     assert sorted(inbox(smtp)) == cast.emails(*AT_ONCE)
+
+
+def test_merging_a_duplicate_person_keeps_one_notice_each(cast, sent_agenda, smtp):
+    from directory.services import person_merge
+    from tests.factories import MembershipFactory, PersonFactory
+
+    duplicate = PersonFactory(name="Valerie Hayllor", email="v.hayllor@example.org")
+    MembershipFactory(person=duplicate, body=cast.body)
+    services.batches_plan(
+        kind=Kind.AGENDA, meeting=sent_agenda.meeting, occasion=1, person_ids=[duplicate.pk]
+    )
+    send_all()
+
+    person_merge(keep=cast.member, duplicate=duplicate)
+
+    assert list(
+        NoticeDelivery.objects.filter(person=cast.member).values_list("kind", "occasion")
+    ) == [(Kind.AGENDA, 1)]

@@ -16,7 +16,7 @@ from notices import services
 from notices.models import Circulation, Kind, MinutesOpen, NoticeDelivery
 from records import services as lifecycle
 from tests.factories import ActionFactory, ActionOwnerFactory, AttendanceFactory
-from tests.signoff.conftest import move, sign
+from tests.records.conftest import move, sign
 
 from .conftest import (
     MARKER,

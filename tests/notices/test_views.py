@@ -180,7 +180,7 @@ def test_profile_saves_how_notices_come(client, cast):
 
 def test_review_page_records_an_open_only_while_the_minutes_are_circulated(client, cast):
     from notices.models import Circulation, MinutesOpen
-    from tests.signoff.conftest import move
+    from tests.records.conftest import move
 
     held = agenda_meeting(cast, timezone.localdate() - dt.timedelta(days=3))
     client.force_login(cast.member.user)
@@ -199,3 +199,23 @@ def test_review_page_records_an_open_only_while_the_minutes_are_circulated(clien
     assert list(MinutesOpen.objects.values_list("circulation", "person")) == [
         (circulation.pk, cast.member.pk)
     ]
+
+
+def test_agenda_page_reads_in_the_same_number_of_queries_however_many_people(
+    client, cast, upcoming
+):
+    from tests.factories import AgendaItemFactory
+
+    client.force_login(cast.secretariat.user)
+    url = reverse("notices_agenda_dispatch", args=[upcoming.pk])
+    counts = []
+    for extra in (0, 10):
+        for n in range(extra):
+            MembershipFactory(body=cast.body)
+            AgendaItemFactory(meeting=upcoming, position=100 + n + len(counts) * 10)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        counts.append((len(queries), len(response.context["preview"].rows)))
+    assert counts[0][0] == counts[1][0]
+    assert (counts[0][1], counts[1][1]) == (6, 16)

@@ -38,7 +38,7 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, Phase, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -83,6 +83,27 @@ PROJECT_APPS = (
 )
 EXAMPLES_WITH_FIELDS = 14  # for a target whose forms we found (most of the two minutes)
 EXAMPLES_WITHOUT_FIELDS = 5  # a button: there is little to vary
+# The register is saved row by row, and who chaired on its own ("one refused row does not hold
+# back the others", drafting/views/register.py): a refused row answers 400 while the other
+# rows and the chair are saved. There only the register's own tables may change.
+SAVED_PIECE_BY_PIECE = {
+    "draft_register": {
+        "meetings.Attendance",
+        "meetings.HistoricalAttendance",
+        "meetings.Movement",
+        "meetings.HistoricalMovement",
+    },
+}
+# Server errors the fuzzing found: the input that triggers each is always tried first (so the
+# cell fails every run, not only when the random search hits it) and the cell is a strict xfail.
+# The inputs that once gave a 500 are always tried first, so a regression fails every run.
+KNOWN_SERVER_ERRORS: dict = {}
+REGRESSIONS = {
+    # actions/views.py _safe_next took a bare word for a URL name.
+    "action_update": {"status": "open", "note": "Done.", "next": "0"},
+    # drafting/forms.py took '²'.isdigit() for a number.
+    "draft_register": {"rows": "\u00b2"},
+}
 # Everything is posted as the body's secretariat but signing, which only the chair may do (as
 # the secretariat it would only ever test the refusal).
 POSTED_BY = {"minutes_sign": "chair"}
@@ -382,6 +403,9 @@ class FormReader(HTMLParser):
                     (a.get("hx-post") or a.get("action") or self.page_url, self._form)
                 )
             return
+        if tag == "option" and self._form is not None and self._select:
+            self._form[self._select].add(a.get("value", ""))
+            return
         if self._form is None or not a.get("name") or a["name"] in SKIP_FIELDS:
             return
         values = self._form.setdefault(a["name"], set())
@@ -391,8 +415,6 @@ class FormReader(HTMLParser):
             self._select = a["name"]
         elif tag == "textarea":
             self._textarea = a["name"]
-        if tag == "option" and self._select:
-            self._form[self._select].add(a.get("value", ""))
 
     def handle_data(self, data):
         if self._form is not None and self._textarea:
@@ -562,24 +584,49 @@ FILES = st.builds(
 )
 
 
+# Plausible values by field name, offered beside what the page renders (an empty date box
+# renders as ""), so that more examples get past the forms to the services.
+PLAUSIBLE = [
+    (re.compile(r"date|due|^start$|^end$"), ["2027-01-15", "15/01/2027", "next Friday"]),
+    (re.compile(r"time"), ["10:00", "14:30"]),
+    (re.compile(r"email"), ["someone@example.org"]),
+    (
+        re.compile(r"name|title|text|interest|description|note|venue|reference|corrections"),
+        ["Plain words"],
+    ),
+    (re.compile(r"days|count|weeks|revision"), ["1", "5"]),
+]
+
+
+def offered_values(name: str, rendered: set[str]) -> list[str]:
+    values = set(rendered)
+    for pattern, plausible in PLAUSIBLE:
+        if pattern.search(name):
+            values.update(plausible)
+    return sorted(values)
+
+
 def payloads(fields: dict[str, set[str]], ids: list[str]):
-    """The form as the page offers it (each field one of the values its page renders), then
-    some fields replaced by random values, some left out, and some junk ones added: mostly
-    valid input reaches the services, where a half-save would happen."""
+    """The form as the page offers it (each field one of the values its page renders, or a
+    plausible one), then up to three fields replaced by random values or left out, and junk
+    ones added: mostly valid input reaches the services, where a half-save would happen."""
     names = sorted(fields)
-    junk = {"junk", "id", "pk", "next", "status", "owners", "date"} - set(names)
+    junk = sorted({"junk", "id", "pk", "next", "status", "owners", "date"} - set(names))
 
     def offered(name):
         if name in ("file", "upload", "logo"):
             return FILES
-        values = sorted(fields[name])
+        values = offered_values(name, fields[name])
         return st.sampled_from(values) if values else value_strategy(ids)
 
     def random(name):
         return st.one_of(FILES, value_strategy(ids)) if name == "file" else value_strategy(ids)
 
     base = st.fixed_dictionaries({name: offered(name) for name in names})
-    changes = st.fixed_dictionaries({}, optional={n: random(n) for n in [*names, *sorted(junk)]})
+    keys = st.sampled_from([*names, *junk])
+    changes = st.lists(keys, max_size=3, unique=True).flatmap(
+        lambda chosen: st.fixed_dictionaries({k: random(k) for k in chosen})
+    )
     dropped = st.sets(st.sampled_from(names), max_size=2) if names else st.just(set())
     return st.builds(
         lambda b, c, d: {k: v for k, v in {**b, **c}.items() if k not in d}, base, changes, dropped
@@ -623,7 +670,14 @@ def test_the_url_conf_has_post_targets_and_their_forms_were_found(world):
     } <= set(world["fields"])
 
 
-@pytest.mark.parametrize("name", list(TARGETS))
+def target_params():
+    for name in TARGETS:
+        known = KNOWN_SERVER_ERRORS.get(name)
+        marks = [pytest.mark.xfail(strict=True, reason=known[1])] if known else []
+        yield pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", list(target_params()))
 def test_random_input_never_errors_nor_saves_half(client, world, name):
     url = target_url(name, world)
     fields = world["fields"].get(name)
@@ -633,10 +687,12 @@ def test_random_input_never_errors_nor_saves_half(client, world, name):
     examples = EXAMPLES_WITH_FIELDS if world["fields"].get(name) else EXAMPLES_WITHOUT_FIELDS
     client.raise_request_exception = False
 
+    # No shrinking: a failure shows the input as generated, and the run stays within its time.
     @hypothesis_settings(
         max_examples=examples,
         deadline=None,
         database=None,
+        phases=[Phase.explicit, Phase.generate],
         suppress_health_check=[
             HealthCheck.function_scoped_fixture,
             HealthCheck.too_slow,
@@ -651,21 +707,20 @@ def test_random_input_never_errors_nor_saves_half(client, world, name):
             response = client.post(url, payload, headers=headers)
             after = database_state() if refused(response) else None
             transaction.set_rollback(True)
-        STATS.setdefault(name, []).append((response.status_code, refused(response)))
         assert response.status_code < 500, (name, response.status_code, payload)
         if after is not None:
-            assert (response.status_code, changed(world["state"], after)) == (
-                response.status_code,
-                [],
-            )
+            unexpected = set(changed(world["state"], after)) - SAVED_PIECE_BY_PIECE.get(name, set())
+            assert (response.status_code, sorted(unexpected)) == (response.status_code, [])
 
+    if name in REGRESSIONS:
+        post = example(payload=REGRESSIONS[name], as_htmx=False)(post)
     post()
 
 
-STATS = {}
+def test_import_page_with_a_superscript_digit_for_its_body_is_not_a_server_error(client, world):
+    client.raise_request_exception = False
+    client.force_login(world["user"])
 
+    response = client.get(reverse("imports_home"), {"body": "\u00b2"})
 
-def test_zzz_stats():
-    from collections import Counter
-    for k, v in sorted(STATS.items()):
-        print(k, Counter(x[0] for x in v), "refused", sum(1 for x in v if x[1]))
+    assert response.status_code == 200

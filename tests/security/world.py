@@ -22,9 +22,10 @@ from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
 from actions import tokens
+from actions.models import Action
 from actions.reminders import send_overdue_summaries, send_reminders
 from actions.services import action_create
-from meetings.models import Attendance, Meeting
+from meetings.models import AgendaItem, Attendance, Meeting, Paper
 from meetings.services import (
     attendance_record,
     decision_add,
@@ -73,10 +74,10 @@ def marker(meeting: str, kind: str) -> str:
 @dataclass
 class MeetingWorld:
     meeting: Meeting
-    secret: object  # the confidential item
-    sub: object  # its sub-item
-    paper: object
-    actions: dict[str, object] = field(default_factory=dict)  # kind -> Action
+    secret: AgendaItem  # the confidential item
+    sub: AgendaItem  # its sub-item
+    paper: Paper
+    actions: dict[str, Action] = field(default_factory=dict)  # marker kind -> action
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _marked(meeting_key: str, kind: str, words: str = "") -> str:
 
 
 def _confidential_business(
-    meeting: Meeting, key: str, *, people: dict, owner_org, today: dt.date, due: dict
+    meeting: Meeting, key: str, *, people: dict, owner_org: Organisation, due: dict
 ) -> MeetingWorld:
     """An open item, then a confidential one with a sub-item, a decision, a paper, a
     declaration and actions; each marked."""
@@ -243,7 +244,7 @@ def _confidential_business(
 
 def _sign(meeting: Meeting, user) -> Meeting:
     """Sign as the sign page does, then run the job as the worker does (its files are written
-    by the on-commit callback, run here as a commit would); as tests/signoff/conftest.py."""
+    by the on-commit callback, run here as a commit would); as tests/records/conftest.py."""
     meeting.refresh_from_db()
     request = RequestFactory().post("/sign/", REMOTE_ADDR="127.0.0.1")
     request.user = user
@@ -312,7 +313,6 @@ def world_build() -> World:
         "s",
         people=people,
         owner_org=owner_org,
-        today=today,
         due={"action": today + dt.timedelta(days=60)},
     )
     lifecycle.minutes_circulate(meeting=signed.meeting, user=users["secretariat"])
@@ -324,7 +324,6 @@ def world_build() -> World:
         "c",
         people=people,
         owner_org=owner_org,
-        today=today,
         due={"action": today, "overdue": today - dt.timedelta(days=1)},
     )
     lifecycle.minutes_circulate(meeting=circulated.meeting, user=users["secretariat"])
@@ -341,7 +340,6 @@ def world_build() -> World:
         "d",
         people=people,
         owner_org=owner_org,
-        today=today,
         due={"action": today + dt.timedelta(days=2)},
     )
     world = World(

@@ -57,6 +57,8 @@ ACCESS = [
     ),
     Access("notices_agenda_cancel", method="post", kwargs=_scheduled, **SECRETARIAT_POST),
     Access("notices_outbox", kwargs=_body, **SECRETARIAT),
-    Access("notices_outbox", case="filtered", kwargs=_body, data={"state": "failed"}, **SECRETARIAT),
+    Access(
+        "notices_outbox", case="filtered", kwargs=_body, data={"state": "failed"}, **SECRETARIAT
+    ),
     Access("notices_outbox_retry", method="post", kwargs=_body, **SECRETARIAT_POST),
 ]

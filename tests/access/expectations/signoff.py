@@ -35,7 +35,7 @@ ACCESS = [
         kwargs=_meeting,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # draft minutes: the secretariat's and the chair's until circulated
         secretariat=200,
         chair=200,
     ),
@@ -123,7 +123,7 @@ ACCESS = [
         kwargs=_meeting,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # draft minutes: the secretariat's and the chair's until circulated
         secretariat=200,
         chair=200,
     ),
@@ -132,7 +132,7 @@ ACCESS = [
         kwargs=_meeting,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # draft minutes: the secretariat's and the chair's until circulated
         secretariat=200,
         chair=200,
     ),
@@ -141,7 +141,7 @@ ACCESS = [
         kwargs=_meeting,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # draft minutes: the secretariat's and the chair's until circulated
         secretariat=200,
         chair=200,
     ),
@@ -159,7 +159,7 @@ ACCESS = [
         kwargs=_queued_job,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # a render of draft minutes: not for members until circulated
         secretariat=200,
         chair=200,
     ),
@@ -168,7 +168,7 @@ ACCESS = [
         kwargs=_done_job,
         anonymous=302,
         outsider=404,
-        member=200,
+        member=404,  # a render of draft minutes: not for members until circulated
         secretariat=200,
         chair=200,
     ),

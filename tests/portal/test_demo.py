@@ -385,11 +385,11 @@ def test_sunderland_action_owned_by_all_is_every_members(demo, db, client):
     client.force_login(get_user_model().objects.get(username="jessica"))
 
     assert my_actions(client) == [
-        "Action 1: Feed back comments on the Sunderland Strategy refresh to Vince Taylor before "
+        "Action SIIG 2011/1: Feed back comments on the Sunderland Strategy refresh to Vince Taylor before "
         "the next meeting, preferably by 7 December.",
-        "Action 5: Look at the communication processes with the cohesion groups and IAGs to see "
+        "Action SIIG 2011/5: Look at the communication processes with the cohesion groups and IAGs to see "
         "where value and benefits can be added.",
-        "Action 7: Feed back to the LGBT group on partners’ response to displaying the Stonewall "
+        "Action SIIG 2011/7: Feed back to the LGBT group on partners’ response to displaying the Stonewall "
         "publicity.",
     ]
 
@@ -585,7 +585,12 @@ def test_gloucester_new_actions_and_owners(sonia, gpe):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        (name, ["Action 1: To produce a visual diagram of the LSP and its wider links"])
+        (
+            name,
+            [
+                "Action Gloucester Partnership Executive 2010/1: To produce a visual diagram of the LSP and its wider links"
+            ],
+        )
         for name in ["John Henry Looney", "Melanie Dafforn", "Shona Arora"]
     ]
     + [("Paul James", [])],
@@ -1061,8 +1066,8 @@ def test_demo_member_finds_her_actions(demo, db, client):
     client.post(reverse("login"), {"username": "valerie", "password": DEMO_PASSWORD})
 
     assert my_actions(client) == [
-        "Action 1: To produce a visual diagram of the LSP and its wider links",
-        "Action 2: Provide Camilla with further details of low cost loans",
+        "Action Gloucester Partnership Executive 2010/1: To produce a visual diagram of the LSP and its wider links",
+        "Action Gloucester Partnership Executive 2010/2: Provide Camilla with further details of low cost loans",
     ]
 
 

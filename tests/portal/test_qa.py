@@ -11,7 +11,7 @@ from django.urls import reverse
 from partners.models import Membership
 from partners.templatetags.minutebook import due_hint
 from tests.factories import BodyFactory, UserFactory
-from tests.partners.html import links, texts
+from tests.html import links, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,7 @@ def test_body_page_offers_the_secretariat_a_new_meeting(client, body, secretaria
         "Schedule a series",
         "Members and settings",
         "Import past minutes",
+        "Outbox",
     ]
 
 

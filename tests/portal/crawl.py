@@ -1,7 +1,7 @@
 """Follow every link the product shows, breadth-first, and note what each one answers.
 
-Used by tests/partners/test_crawl.py twice: in-process on PostgreSQL, and as
-``python -m tests.partners.crawl`` on a fresh SQLite database, the path `make run` takes
+Used by tests/portal/test_crawl.py twice: in-process on PostgreSQL, and as
+``python -m tests.portal.crawl`` on a fresh SQLite database, the path `make run` takes
 (SQLite computes some expressions differently, and a demo that 500s is the first thing a new
 user meets).
 """

@@ -1,4 +1,4 @@
-"""Calendar feeds, read back with a strict parser of our own (tests/public/ics.py), not with the
+"""Calendar feeds, read back with a strict parser of our own (tests/publication/ics.py), not with the
 library that wrote them: the public body feed and a person's own feed."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.factories import PersonFactory, UserFactory
-from tests.partners.html import texts
+from tests.html import texts
 
 pytestmark = pytest.mark.django_db
 

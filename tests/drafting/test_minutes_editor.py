@@ -23,7 +23,7 @@ from tests.factories import (
     PersonFactory,
     TeamFactory,
 )
-from tests.partners.html import by_class, texts
+from tests.html import by_class, texts
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}

@@ -20,7 +20,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
-from tests.partners.html import by_class, links, texts
+from tests.html import by_class, links, texts
 
 pytestmark = pytest.mark.django_db
 CIRCULATED = Meeting.Status.CIRCULATED

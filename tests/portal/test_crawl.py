@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from portal.demo import demo_remove
-from tests.partners.crawl import crawl
+from tests.portal.crawl import crawl
 
 DEMO_USERS = ["sonia", "jessica", "valerie", "admin"]
 
@@ -50,7 +50,7 @@ def test_crawl_on_make_run_sqlite_finds_no_broken_links(tmp_path):
         for args in (
             ["manage.py", "migrate", "--noinput", "-v0"],
             ["manage.py", "load_demo"],
-            ["-m", "tests.partners.crawl", "sonia"],
+            ["-m", "tests.portal.crawl", "sonia"],
         ):
             run = subprocess.run(
                 [sys.executable, *args],

@@ -22,7 +22,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
-from tests.partners.html import by_class, texts
+from tests.html import by_class, texts
 
 pytestmark = pytest.mark.django_db
 CIRCULATED = Meeting.Status.CIRCULATED

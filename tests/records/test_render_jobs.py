@@ -6,6 +6,7 @@ import hashlib
 import pytest
 
 from bench.data import bench_meeting_create
+from meetings.models import Meeting
 from partners.models import Membership
 from records.models import RenderJob
 from records.tasks import QUEUE_THRESHOLD, render_document
@@ -17,6 +18,9 @@ def large(db):
     """Just over the queueing threshold: 30 items (five standing ones included) and 15 actions."""
     meeting = bench_meeting_create(items=30, actions=15, tag="jobs")
     assert meeting.items.count() + meeting.actions.count() > QUEUE_THRESHOLD
+    # Circulated, so members may read (and download) the minutes.
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CIRCULATED)
+    meeting.refresh_from_db()
     return meeting
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Attendance, Meeting
+from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.publication import agenda_notice, agenda_publication_date
 from meetings.services import (
     attendance_record,
@@ -90,6 +90,15 @@ def test_upcoming_meeting_shows_its_agenda_with_the_exempt_item_by_heading(clien
     ]
     text = response.content.decode()
     assert ("Exempt" in text, "Considered in private" in text) == (True, True)
+
+
+def test_exempt_item_shows_its_schedule_12a_paragraph(client, record):
+    item = record.upcoming.items.get(title="Contract award")
+    AgendaItem.objects.filter(pk=item.pk).update(exempt_paragraph=3)
+
+    response = client.get(reverse("public_meeting", args=[record.upcoming.pk]))
+
+    assert "Exempt: paragraph 3 of Schedule 12A" in response.content.decode()
 
 
 def test_signed_meeting_opens_on_its_public_minutes(client, record):

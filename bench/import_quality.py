@@ -39,14 +39,15 @@ TARGETS = {"attendees": 0.95, "items": 0.95, "decisions": 0.90, "actions": 0.90}
 
 
 def shared_dir() -> Path:
-    return Path(os.environ.get("MINUTEBOOK_SHARED", ROOT.parent / "shared"))
+    """The three seed minutes with their hand-made truth files, kept in the repository (copied
+    from the project's shared folder) so a clean clone needs nothing beside it."""
+    return Path(os.environ.get("MINUTEBOOK_SHARED", SAMPLES / "seeds"))
 
 
 def seed_cases() -> list[tuple[str, Path, Path]]:
     shared = shared_dir()
     return [
-        (truth.stem, shared / "seeds" / f"{truth.stem}.txt", truth)
-        for truth in sorted((shared / "truth").glob("*.json"))
+        (truth.stem, shared / f"{truth.stem}.txt", truth) for truth in sorted(shared.glob("*.json"))
     ]
 
 

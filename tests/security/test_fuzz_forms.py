@@ -183,7 +183,7 @@ TARGETS, READ_FROM_POST = post_targets()
 
 
 def _seed_minutes() -> str:
-    seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+    seeds = Path(settings.BASE_DIR) / "bench" / "import_samples" / "seeds"
     found = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
     return found[0].read_text() if found else ""
 

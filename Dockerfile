@@ -10,6 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-dejavu-core libpq5 \
+       poppler-utils \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 minutebook

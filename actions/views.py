@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from common.forms import errors_to_form
 from partners import rules as partner_rules
 from partners.models import Body, Person
 
@@ -136,14 +137,6 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
-def _apply_service_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @login_required
 @require_POST
 def action_update(request, pk):
@@ -160,7 +153,7 @@ def action_update(request, pk):
                 author=partner_rules.person_for(request.user),
             )
         except ValidationError as exc:
-            _apply_service_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             notice = _update_notice(action, update)
             if request.htmx:
@@ -214,7 +207,7 @@ def action_edit(request, pk):
                 author=partner_rules.person_for(request.user),
             )
         except ValidationError as exc:
-            _apply_service_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"Action {action.number} saved.")
             return redirect("action_detail", pk=pk)
@@ -268,7 +261,7 @@ def action_link(request, token):
                     via=ActionUpdate.Via.LINK,
                 )
             except ValidationError as exc:
-                _apply_service_errors(form, exc)
+                errors_to_form(form, exc)
             else:
                 action = selectors.action_for_page(action.pk)
                 return render(

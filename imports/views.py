@@ -14,22 +14,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from common.forms import errors_to_form
 from partners.rules import can_edit_body, get_or_404
 
 from . import action_log_services, selectors, services
 from .forms import ActionLogForm, ReviewForm, UploadForm
 from .models import MinutesImport
 from .review import review_context
-
-
-def _errors_to_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _import_for(request, pk) -> MinutesImport:
@@ -58,7 +49,7 @@ def imports_home(request):
                 text=form.cleaned_data.get("text") or "",
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             return redirect("import_review", pk=minutes_import.pk)
     imports = selectors.imports_for_user(request.user)[:25]
@@ -85,7 +76,7 @@ def import_review(request, pk):
                 minutes_import=minutes_import, user=request.user, review=context["review"]
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"Imported from {minutes_import.file_name}.")
             return redirect(reverse("meeting_detail", kwargs={"pk": meeting.pk}))
@@ -117,7 +108,7 @@ def action_log_upload(request):
                 user=request.user, body=form.cleaned_data["body"], upload=form.cleaned_data["file"]
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            errors_to_form(form, exc)
         else:
             return redirect("action_log_review", pk=log_import.pk)
     crumbs = [("Import minutes", reverse("imports_home")), ("Import an action log", "")]

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from common.forms import errors_to_form
 from meetings import rules as meeting_rules
 from meetings.selectors import meetings_base
 from partners.models import Body
@@ -39,14 +40,6 @@ def _crumbs(meeting, label):
         (ukdate(meeting.date), reverse("meeting_detail", args=[meeting.pk])),
         (label, ""),
     ]
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _dispatched(dispatch: AgendaDispatch) -> str:
@@ -77,7 +70,7 @@ def agenda_dispatch(request, pk):
                 notice_days=form.scheduled_days,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _dispatched(dispatch))
             return redirect("notices_agenda_dispatch", pk=meeting.pk)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from meetings.models import Meeting
+from meetings.rules import exemption_text
 from records.documents import agenda_heading, time_text
 from records.selectors import meeting_record
 
@@ -22,7 +23,7 @@ def agenda_context(meeting: Meeting) -> dict:
     items = []
     for node in record.flat_items():
         item = node.item
-        exempt = bool(item.confidential)
+        exempt = exemption_text(item)  # "Exempt: paragraph 3 of Schedule 12A", or ""
         items.append(
             {
                 "number": item.number,

@@ -102,18 +102,6 @@ def body_context(body, tab: str, *crumbs, **extra) -> dict:
     }
 
 
-def apply_errors(form, exc: ValidationError) -> None:
-    """Put a service's complaint beside the field it concerns, or on top of the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def message_errors(request, exc: ValidationError) -> None:
     """A service's complaint as a page message, for buttons without a form of their own."""
     messages.error(request, " ".join(exc.messages))

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from common.forms import errors_to_form
 from partners import rules, selectors, services
 from partners.models import Body
 
 from ..forms import BodyForm
 from ._shared import (
-    apply_errors,
     body_context,
     body_view,
     directory_view,
@@ -43,7 +43,7 @@ def body_create(request):
         try:
             body = services.body_create(**form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"{body.name} set up. Add its members next.")
             return redirect("directory_body_members", slug=body.slug)
@@ -60,7 +60,7 @@ def body_edit(request, body):
             services.body_update(body=body, **form.cleaned_data)
         except ValidationError as exc:
             body.refresh_from_db()  # the heading shows what is stored, not what was refused
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, "Settings saved.")
             return redirect("directory_body_edit", slug=body.slug)

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from common.forms import errors_to_form
 from partners import services
 from partners.imports import ImportPlan, plan_import, read_rows
 
 from ..forms import ImportForm
-from ._shared import apply_errors, body_context, body_view, message_errors
+from ._shared import body_context, body_view, message_errors
 
 CRUMB = ("Import a list", "")
 
@@ -30,7 +31,7 @@ def import_upload(request, body):
         try:
             rows, ignored = read_rows(upload)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             stored = {"rows": rows, "ignored": ignored, "filename": upload.name}
             request.session[_session_key(body)] = stored

@@ -10,11 +10,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from common.forms import errors_to_form
 from partners import selectors, services
 from partners.models import Membership
 
 from ..forms import EndMembershipForm, MemberAddForm, MembershipForm
-from ._shared import apply_errors, body_context, body_view
+from ._shared import body_context, body_view
 
 MEMBERSHIP_FIELDS = ("role", "organisation", "start_date", "end_date", "deputy", "note")
 
@@ -45,7 +46,7 @@ def membership_add(request, body):
                 fields = {name: data[name] for name in MEMBERSHIP_FIELDS}
                 services.membership_create(body=body, person=person, **fields)
         except ValidationError as exc:
-            apply_errors(form, _new_person_fields(exc))
+            errors_to_form(form, _new_person_fields(exc))
         else:
             messages.success(request, f"{person.display_name} added as {_role(data['role'])}.")
             return redirect("directory_body_members", slug=body.slug)
@@ -62,7 +63,7 @@ def membership_edit(request, body, pk):
         try:
             services.membership_update(membership=membership, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"{membership.person.display_name}: membership saved.")
             return redirect("directory_body_members", slug=body.slug)
@@ -80,7 +81,7 @@ def membership_end(request, body, pk):
         try:
             services.membership_end(membership=membership, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,

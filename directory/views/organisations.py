@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from common.forms import errors_to_form
 from partners import rules, selectors, services
 from partners.models import Organisation
 
 from ..forms import OrganisationForm
-from ._shared import apply_errors, directory_view, page_of, search_term, section_context
+from ._shared import directory_view, page_of, search_term, section_context
 
 
 @directory_view
@@ -35,7 +36,7 @@ def organisation_create(request):
         try:
             organisation = services.organisation_create(**form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"{organisation.name} added.")
             return redirect("directory_organisations")
@@ -58,7 +59,7 @@ def organisation_edit(request, pk):
         try:
             services.organisation_update(organisation=organisation, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"{organisation.name}: details saved.")
             return redirect("directory_organisations")

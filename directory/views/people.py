@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from common.forms import errors_to_form
 from partners import rules, selectors
 from partners import services as partner_services
 
 from .. import selectors as directory_selectors
 from .. import services
 from ..forms import PersonForm
-from ._shared import apply_errors, directory_view, page_of, search_term, section_context
+from ._shared import directory_view, page_of, search_term, section_context
 
 
 @directory_view
@@ -38,7 +39,7 @@ def person_create(request):
         try:
             person = partner_services.person_create(**data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             if admin:
                 partner_services.person_set_administrator(person=person, value=True)
@@ -83,7 +84,7 @@ def person_edit(request, pk):
             if may_grant and admin != person.is_administrator:
                 partner_services.person_set_administrator(person=person, value=admin)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"{person.display_name}: details saved.")
             return redirect("directory_person", pk=person.pk)

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from common.forms import errors_to_form
 from partners import selectors, services
 from partners.models import Team
 
 from ..forms import TeamForm
-from ._shared import apply_errors, body_context, body_view, message_errors
+from ._shared import body_context, body_view, message_errors
 
 
 @body_view
@@ -22,7 +23,7 @@ def teams(request, body):
         try:
             team = services.team_create(body=body, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"Group “{team.name}” added.")
             return redirect("directory_teams", slug=body.slug)
@@ -39,7 +40,7 @@ def team_edit(request, body, pk):
         try:
             services.team_update(team=team, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, f"Group “{team.name}” saved.")
             return redirect("directory_teams", slug=body.slug)

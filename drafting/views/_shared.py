@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from common.forms import errors_to_form
 from meetings import rules as meeting_rules
 from meetings import services
 from meetings.errors import RecordLocked
@@ -139,15 +140,7 @@ def apply_errors(form, exc: ValidationError, rename: dict[str, str] | None = Non
     officer to the meeting page with the reason."""
     if isinstance(exc, RecordLocked):
         raise exc
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            field = (rename or {}).get(field, field)
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
+    errors_to_form(form, exc, rename)
 
 
 def message_errors(request, exc: ValidationError) -> None:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from common.forms import errors_to_form
 from meetings import rules as meeting_rules
 from partners.rules import person_for
 
@@ -46,11 +47,6 @@ def minutes_return_to_draft(request, pk):
     return back_to_review(meeting)
 
 
-def _show_form_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 def _transition_page(request, meeting, *, allowed, form, template, run, done, extra=None):
     """GET shows the form; POST runs the transition. A refusal is shown, never a 500."""
     if not allowed:
@@ -64,7 +60,7 @@ def _transition_page(request, meeting, *, allowed, form, template, run, done, ex
             if not hasattr(exc, "error_dict"):
                 show_refusal(request, exc)
                 return back_to_review(meeting)
-            _show_form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, done)
             return back_to_review(meeting)
@@ -121,7 +117,7 @@ def minutes_sign(request, pk):
             if not hasattr(exc, "error_dict"):
                 show_refusal(request, exc)
                 return back_to_review(meeting)
-            _show_form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             return _after_signing(request, meeting, job)
     context = {

@@ -52,6 +52,20 @@ def test_public_agenda_lists_the_exempt_item_by_heading_only(client, record):
     assert ("Contract award EXEMPT" in text, "Tender scores" in text) == (True, False)
 
 
+def test_public_agenda_gives_the_exempt_items_paragraph_of_schedule_12a(client, record):
+    from meetings.models import AgendaItem
+
+    AgendaItem.objects.filter(meeting=record.upcoming, title="Contract award").update(
+        exempt_paragraph=3
+    )
+
+    text = " ".join(
+        body_text(client.get(reverse("public_agenda_pdf", args=[record.upcoming.pk]))).split()
+    )
+
+    assert "Contract award EXEMPT: PARAGRAPH 3 OF SCHEDULE 12A" in text
+
+
 def test_public_minutes_pdf_is_the_copy_kept_at_signing(client, record):
     from records.models import RenderJob
 

@@ -98,6 +98,10 @@ def test_officer_sets_up_a_meeting_and_drafts_it_end_to_end(page, live_server):
     expect(page.get_by_label("Title")).to_be_focused()
     page.get_by_label("Title").fill("Criteria for bids")
     page.get_by_role("button", name="Add item").click()
+    # The page puts the focus back in Title once the new row is drawn; wait for that before
+    # moving to the row, or the page's refocus lands after ours and takes the key press.
+    expect(page.locator(".agenda-row", has_text="Criteria for bids")).to_be_visible()
+    expect(page.get_by_label("Title")).to_be_focused()
     row = page.locator(".agenda-row", has_text="Criteria for bids")
     row.focus()
     page.keyboard.press("Alt+ArrowRight")

@@ -176,7 +176,7 @@ def due_lines(today: dt.date, *, since: dt.date | None = None) -> Plan:
     """
     horizon = today + dt.timedelta(days=WEEKLY_WINDOW_DAYS)
     candidates = (
-        Action.objects.filter(status__in=OUTSTANDING, due_date__isnull=False)
+        Action.objects.filter(rules.issued_q(), status__in=OUTSTANDING, due_date__isnull=False)
         .annotate(notice_from=remind_from())
         .filter(Q(notice_from__lte=today) | Q(due_date__lte=horizon))
     )
@@ -243,6 +243,7 @@ def due_lines(today: dt.date, *, since: dt.date | None = None) -> Plan:
                 owner_org_id=org_id,
                 team_members=team[2] if team else None,
                 team_everyone_body_id=team[1] if team and team[0] else None,
+                action_issued=True,  # the candidates are issued actions only
             ):
                 owned[member].add(action_id)
 

@@ -7,8 +7,13 @@ actions, reminders, the calendar feed, search and the CSV export all ask these.
   name appears on. So an action of a confidential (exempt) item reaches, outside the body's
   members, only the people named on it: they must know what they are to do. An organisation
   colleague or team member who is not a member of the body never owns it and never sees it.
-- **May see** (``visible_actions_q``): every action of a body the user reads, plus the actions
-  they own.
+- **Issued** (``issued_q``): an action is issued when the minutes that record it are
+  circulated. Before that it is part of the secretariat's and the chair's draft, like the rest
+  of the minutes (``meetings.rules.can_read_minutes``): nobody owns it yet, so it is on no one's
+  My actions, home page or calendar, and no reminder goes out for it.
+- **May see** (``visible_actions_q``): every action of a body the user reads whose minutes they
+  may read (members: once circulated; the secretariat and the chair: from the draft), plus the
+  actions they own.
 - **May update**: the body's secretariat, and the owners.
 
 The reminder sweep works out ownership for thousands of people at once from preloaded rows;
@@ -26,6 +31,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from meetings.models import Meeting
+from meetings.rules import can_read_minutes, readable_minutes_q
 from partners.models import Person, Team
 from partners.rules import (
     CHASER_ROLES,
@@ -39,14 +46,25 @@ from partners.rules import (
 from .models import Action, ActionOwner
 
 
+def issued_q() -> Q:
+    """Actions whose minutes have been circulated (see the module's docstring)."""
+    return ~Q(meeting__status=Meeting.Status.DRAFT)
+
+
+def is_issued(action) -> bool:
+    return action.meeting.status != Meeting.Status.DRAFT
+
+
 def owned_actions_q(person: Person, body_ids: set[int]) -> Q:
-    """Actions the person owns. ``body_ids``: the bodies where they are a current member."""
+    """Issued actions the person owns. ``body_ids``: the bodies where they are a current
+    member."""
     group = Q(owners__team__members=person) | Q(
         owners__team__everyone=True, owners__team__body_id__in=body_ids
     )
     if person.organisation_id:
         group |= Q(owners__organisation_id=person.organisation_id)
-    return Q(owners__person=person) | (group & Q(meeting__body_id__in=body_ids))
+    named = Q(owners__person=person) | (group & Q(meeting__body_id__in=body_ids))
+    return named & issued_q()
 
 
 def owner_row_includes(
@@ -59,11 +77,15 @@ def owner_row_includes(
     owner_org_id: int | None,
     team_members: set[int] | None,
     team_everyone_body_id: int | None,
+    action_issued: bool,
 ) -> bool:
     """``owned_actions_q`` for one owner row, for callers that hold the rows already.
 
     ``team_members`` is the set of the team's named members (None when the owner is not a
-    team); ``team_everyone_body_id`` is the team's body when the team means "every member"."""
+    team); ``team_everyone_body_id`` is the team's body when the team means "every member";
+    ``action_issued``: whether the action's minutes have been circulated (``issued_q``)."""
+    if not action_issued:
+        return False
     member_here = action_body_id in person_bodies
     if owner_person_id is not None:
         return owner_person_id == person_id
@@ -83,9 +105,12 @@ def visible_actions_q(user) -> Q | None:
     if is_admin(user):
         return None
     person = person_for(user)
-    q = Q(meeting__body_id__in=set(body_roles(user)))
+    bodies = set(body_roles(user))
+    q = Q(meeting__body_id__in=bodies)
+    if (drafts := readable_minutes_q(user)) is not None:
+        q &= drafts
     if person is not None:
-        q |= owned_actions_q(person, set(body_roles(user)))
+        q |= owned_actions_q(person, bodies)
     return q
 
 
@@ -137,7 +162,7 @@ def owned_actions(person: Person, body_ids: set[int] | None = None):
 def can_view_action(user, action) -> bool:
     if is_admin(user):
         return True
-    if action.meeting.body_id in body_roles(user):
+    if action.meeting.body_id in body_roles(user) and can_read_minutes(user, action.meeting):
         return True
     return owns_action(user, action)
 

@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from meetings.rules import readable_minutes_q
 from partners.models import Body, Person
 
 from . import rules
@@ -185,10 +186,15 @@ LOG_SORTS = {
 DEFAULT_LOG_SORT = "-meeting"
 
 
-def body_action_log(*, body: Body, sort: str = DEFAULT_LOG_SORT) -> QuerySet[Action]:
-    """All of a body's actions, shaped for the log and its CSV export."""
+def body_action_log(*, body: Body, user, sort: str = DEFAULT_LOG_SORT) -> QuerySet[Action]:
+    """A body's actions as a reader of the body sees them, shaped for the log and its CSV
+    export: those of draft minutes only for the secretariat and the chair, who read the draft
+    (``meetings.rules.readable_minutes_q``, as ``rules.visible_actions_q`` asks)."""
     order = LOG_SORTS.get(sort, LOG_SORTS[DEFAULT_LOG_SORT])
-    return actions_with_owners().filter(meeting__body=body).order_by(*order, "pk")
+    actions = actions_with_owners().filter(meeting__body=body)
+    if (readable := readable_minutes_q(user)) is not None:
+        actions = actions.filter(readable)
+    return actions.order_by(*order, "pk")
 
 
 @dataclass

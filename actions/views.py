@@ -295,7 +295,7 @@ def _filtered_log(request, body):
     sort = request.GET.get("sort", selectors.DEFAULT_LOG_SORT)
     if sort not in selectors.LOG_SORTS:
         sort = selectors.DEFAULT_LOG_SORT
-    base = selectors.body_action_log(body=body, sort=sort)
+    base = selectors.body_action_log(body=body, user=request.user, sort=sort)
     filterset = BodyActionFilter(request.GET or None, queryset=base, body=body)
     qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
     return filterset, qs, sort

@@ -107,6 +107,7 @@ def build_scenario() -> SimpleNamespace:
 
     - ``s.meeting`` (draft) has ``s.item`` with ``s.decision``, ``s.paper`` and ``s.action``
       (owned by ``s.member_person``), and ``s.attendance`` (the member, present).
+    - ``s.issued_action``, also the member's, is of a meeting whose minutes are circulated.
     - ``s.signed_meeting`` is another meeting of the body, signed by the chair.
     - ``s.outsider_person`` is a member of another body (``s.other_body``), not of ``s.body``.
     - ``s.users[role]`` is the user for each logged-in role.
@@ -134,6 +135,21 @@ def build_scenario() -> SimpleNamespace:
     action = ActionFactory(meeting=meeting, item=item, number=1, description="Circulate criteria")
     ActionOwnerFactory(action=action, person=member_person)
 
+    # Minutes circulated: their action is issued, so its owner sees it (``s.action`` above is
+    # still in the draft, the secretariat's and the chair's only).
+    circulated_meeting = MeetingFactory(
+        body=body,
+        date=timezone.localdate() - dt.timedelta(days=20),
+        status=Meeting.Status.CIRCULATED,
+    )
+    issued_action = ActionFactory(
+        meeting=circulated_meeting,
+        item=AgendaItemFactory(meeting=circulated_meeting, title="Bids", position=1, number="1"),
+        number=1,
+        description="Publish the bids",
+    )
+    ActionOwnerFactory(action=issued_action, person=member_person)
+
     # The record is written while a draft, then signed: signed records refuse writes.
     signed_meeting = MeetingFactory(body=body, date=timezone.localdate() - dt.timedelta(days=60))
     signed_item = AgendaItemFactory(meeting=signed_meeting, title="Welcome", position=1, number="1")
@@ -152,6 +168,7 @@ def build_scenario() -> SimpleNamespace:
         decision=decision,
         paper=paper,
         action=action,
+        issued_action=issued_action,
         signed_meeting=signed_meeting,
         signed_item=signed_item,
         member_person=member_person,

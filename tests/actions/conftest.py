@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from meetings.models import Meeting
 from partners.models import Membership
 from tests.factories import (
     ActionFactory,
@@ -21,8 +22,17 @@ def today():
 
 
 @pytest.fixture
+def meeting(body):
+    """The meeting the actions come from, its minutes circulated: an action is issued (owned,
+    listed, reminded) from circulation on (``actions.rules.issued_q``)."""
+    return MeetingFactory(body=body, status=Meeting.Status.CIRCULATED)
+
+
+@pytest.fixture
 def past_meeting(body, today):
-    return MeetingFactory(body=body, date=today - dt.timedelta(days=40))
+    return MeetingFactory(
+        body=body, date=today - dt.timedelta(days=40), status=Meeting.Status.CIRCULATED
+    )
 
 
 @pytest.fixture

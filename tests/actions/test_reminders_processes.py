@@ -59,7 +59,7 @@ def reminded_people():
     """Six members, each with one overdue and one due-soon action."""
     today = timezone.localdate()
     body = BodyFactory()
-    meeting = MeetingFactory(body=body, date=today - dt.timedelta(days=30))
+    meeting = MeetingFactory(body=body, date=today - dt.timedelta(days=30), status="circulated")
     people = []
     for i in range(PEOPLE):
         person = PersonFactory(email=f"member{i}@example.org")

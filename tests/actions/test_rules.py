@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from actions.models import Action, ActionOwner
 from actions.rules import owned_actions_q, owner_row_includes, visible_actions
+from meetings.models import Meeting
 from partners.models import Membership
 from partners.rules import person_body_ids
 from tests.factories import (
@@ -74,10 +75,11 @@ OWNERS = {
 MEMBERSHIP = ["member of the action's body", "not a member of the action's body"]
 ITEMS = ["no item", "open item", "confidential item"]
 PERSON_ORGANISATION = ["with an organisation", "without an organisation"]
+MINUTES = ["circulated", "draft"]
 
 CASES = [
     pytest.param(*case, id=" / ".join(case))
-    for case in itertools.product(OWNERS, MEMBERSHIP, ITEMS, PERSON_ORGANISATION)
+    for case in itertools.product(OWNERS, MEMBERSHIP, ITEMS, PERSON_ORGANISATION, MINUTES)
     # "Their organisation" needs the person to have one.
     if not (case[0] == "their organisation" and case[3] == "without an organisation")
 ]
@@ -95,6 +97,7 @@ def _row_includes(person, owner: ActionOwner, body_ids: set[int]) -> bool:
         owner_org_id=owner.organisation_id,
         team_members=set(team.members.values_list("pk", flat=True)) if team else None,
         team_everyone_body_id=team.body_id if team and team.everyone else None,
+        action_issued=action.meeting.status != Meeting.Status.DRAFT,
     )
 
 
@@ -102,8 +105,10 @@ def _query_includes(person, action: Action, body_ids: set[int]) -> bool:
     return Action.objects.filter(owned_actions_q(person, body_ids), pk=action.pk).exists()
 
 
-@pytest.mark.parametrize(("owner_kind", "membership", "item", "organisation"), CASES)
-def test_owner_row_includes_agrees_with_owned_actions_q(owner_kind, membership, item, organisation):
+@pytest.mark.parametrize(("owner_kind", "membership", "item", "organisation", "minutes"), CASES)
+def test_owner_row_includes_agrees_with_owned_actions_q(
+    owner_kind, membership, item, organisation, minutes
+):
     here, elsewhere = BodyFactory(), BodyFactory()
     person = PersonFactory(
         organisation=OrganisationFactory() if organisation == "with an organisation" else None
@@ -111,7 +116,7 @@ def test_owner_row_includes_agrees_with_owned_actions_q(owner_kind, membership, 
     MembershipFactory(person=person, body=elsewhere)
     if membership == "member of the action's body":
         MembershipFactory(person=person, body=here)
-    meeting = MeetingFactory(body=here)
+    meeting = MeetingFactory(body=here, status=minutes)
     action = ActionFactory(
         meeting=meeting,
         item=None
@@ -133,7 +138,7 @@ def test_action_with_several_owner_rows_is_owned_when_any_row_includes(member_he
     person = PersonFactory()
     if member_here:
         MembershipFactory(person=person, body=here)
-    action = ActionFactory(meeting=MeetingFactory(body=here))
+    action = ActionFactory(meeting=MeetingFactory(body=here, status="circulated"))
     rows = [
         ActionOwnerFactory(action=action, person=PersonFactory()),
         ActionOwnerFactory(action=action, person=None, organisation=person.organisation),
@@ -289,7 +294,7 @@ def visibility(body, meeting, member_user, outsider_user):
             "The member's, twice",
             owners=[{"person": member}, _team(body, members=[member])],
         ),
-        "elsewhere": action("Another body's", meeting=MeetingFactory(body=elsewhere)),
+        "elsewhere": action("Another body's", meeting=MeetingFactory(body=elsewhere, status="circulated")),
     }
 
 

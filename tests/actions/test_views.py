@@ -67,7 +67,7 @@ def test_my_actions_includes_group_and_organisation_ownership_in_my_bodies_only(
         person=None,
         organisation=member.organisation,
     )
-    elsewhere = MeetingFactory(body=BodyFactory(), date=today)
+    elsewhere = MeetingFactory(body=BodyFactory(), date=today, status="circulated")
     ActionOwnerFactory(
         action__meeting=elsewhere,
         action__description="Organisation elsewhere",
@@ -87,7 +87,7 @@ def test_my_actions_filters_by_body_and_status_in_query_string(
 ):
     other = BodyFactory(name="Executive Advisory Group", short_name="EAG")
     MembershipFactory(person=member, body=other)
-    other_meeting = MeetingFactory(body=other, date=today - dt.timedelta(days=5))
+    other_meeting = MeetingFactory(body=other, date=today - dt.timedelta(days=5), status="circulated")
     make_action(member, days=2, description="SIIG open")
     make_action(member, days=2, description="SIIG in progress", status="in_progress")
     make_action(member, days=2, description="EAG open", meeting=other_meeting)
@@ -407,7 +407,7 @@ def test_body_action_log_filters_sorts_and_paginates(client, body, member, make_
 def test_body_action_log_filters_by_owner_and_meeting(client, body, member, make_action, today):
     other = PersonFactory()
     MembershipFactory(person=other, body=body)
-    later = MeetingFactory(body=body, date=today)
+    later = MeetingFactory(body=body, date=today, status="circulated")
     make_action(member, days=1, description="Mine")
     make_action(other, days=1, description="Theirs")
     make_action(other, days=1, description="Theirs later", meeting=later)
@@ -569,7 +569,7 @@ def test_profile_refuses_unknown_timing(client, member):
 
 
 def test_members_do_not_see_other_bodies_actions(client, member, today):
-    elsewhere = MeetingFactory(body=BodyFactory(), date=today)
+    elsewhere = MeetingFactory(body=BodyFactory(), date=today, status="circulated")
     stranger = PersonFactory()
     MembershipFactory(person=stranger, body=elsewhere.body, role=Membership.Role.MEMBER)
     action = ActionOwnerFactory(action__meeting=elsewhere, person=stranger).action

@@ -110,7 +110,8 @@ class ActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Action
 
-    meeting = factory.SubFactory(MeetingFactory)
+    # Circulated minutes: their actions are issued (see actions.rules.issued_q).
+    meeting = factory.SubFactory(MeetingFactory, status=Meeting.Status.CIRCULATED)
     item = factory.SubFactory(AgendaItemFactory, meeting=factory.SelfAttribute("..meeting"))
     number = factory.Sequence(lambda n: n + 1)
     description = factory.Sequence(lambda n: f"Do thing {n}")

@@ -50,7 +50,7 @@ def test_home_member_sees_bodies_meetings_and_actions_most_urgent_first(client, 
     later = MeetingFactory(body=body, date=days(30))
     sooner = MeetingFactory(body=body, date=days(7))
     last = MeetingFactory(body=body, date=days(-10))
-    earlier = MeetingFactory(body=body, date=days(-40))
+    earlier = MeetingFactory(body=body, date=days(-40), status="circulated")
     MeetingFactory(body=BodyFactory(), date=days(3))  # not mine
     owned_action(earlier, person, number=1, description="No date given", due_date=None)
     owned_action(earlier, person, number=2, description="Due later", due_date=days(40))
@@ -152,7 +152,8 @@ def _fill_home(person, size):
             (9, "draft"),
         ):
             meeting = MeetingFactory(body=body, date=days(offset + n), status=status)
-        owned_action(meeting, person, number=1, due_date=days(n - 3))
+            if status == "circulated":  # an action is issued once its minutes are circulated
+                owned_action(meeting, person, number=1, due_date=days(n - 3))
 
 
 def test_home_query_count_does_not_grow_with_data(client):

@@ -118,8 +118,7 @@ def test_person_feed_has_their_actions_and_meetings_each_linked_back(
 ):
     chair = person_for(people.chair)
     action = ActionFactory(
-        meeting=record.upcoming,
-        item=record.agenda_item,
+        meeting=record.circulated,  # issued: its minutes are circulated
         number=7,
         description="Publish the digital inclusion strategy",
         due_date=today + dt.timedelta(days=10),

@@ -219,7 +219,8 @@ CHANNELS = [
         Channel(
             f"action-{k}-{kind}",
             ch.action_page(k, kind),
-            MEMBERS | OWNERS,
+            # An action of draft minutes is not issued yet: its page is the draft's readers'.
+            DRAFT_READERS if k == "d" else MEMBERS | OWNERS,
             markers(k, kind),
         )
         for k, kind in (("c", "action"), ("c", "overdue"), ("s", "action"), ("d", "action"))
@@ -312,52 +313,9 @@ CHANNELS = [
     ),
 ]
 
-DRAFT_ACTION = (
-    "An action recorded in draft minutes reaches people before circulation: the meeting page "
-    "hides it from members until the minutes are circulated (policy: members see actions once "
-    "circulated; before that the secretariat and the chair only), but {where} asks "
-    "{rule}, which never looks at Meeting.status, so {who} sees zqdaction."
-)
-KNOWN_LEAKS = {
-    ("search", "member"): DRAFT_ACTION.format(
-        where="portal/search.py _sources (the 'actions' source)",
-        rule="only visible_body_ids (items and decisions are filtered by readable_minutes_q, "
-        "actions are not)",
-        who="a member",
-    ),
-    ("action-log", "member"): DRAFT_ACTION.format(
-        where="actions/selectors.py body_action_log (the action log)",
-        rule="only can_view_body",
-        who="a member",
-    ),
-    ("action-log-csv", "member"): DRAFT_ACTION.format(
-        where="actions/views.py body_actions_csv (through body_action_log)",
-        rule="only can_view_body",
-        who="a member",
-    ),
-    **{
-        ("action-d-action", role): DRAFT_ACTION.format(
-            where="actions/views.py action_detail",
-            rule="actions.rules.can_view_action",
-            who=f"the {role.replace('_', ' ')}",
-        )
-        for role in ("member", "named_owner")
-    },
-    **{
-        (channel, role): DRAFT_ACTION.format(
-            where=where,
-            rule="actions.rules.owned_actions_q / owner_row_includes",
-            who=f"the {role.replace('_', ' ')} (an owner)",
-        )
-        for channel, where in (
-            ("my-actions", "My actions (actions/selectors.py my_actions)"),
-            ("home", "the home page's open actions (portal/selectors.py my_open_actions)"),
-            ("calendar-feed", "the calendar feed (actions/calendar.py person_feed)"),
-            ("reminder-email", "the reminder sweep (actions/reminders.py due_lines)"),
-        )
-        for role in ("member", "named_owner")
-    },
-}
+# Cells the product still gets wrong, each with the reason; a strict xfail, so a fix that makes
+# one pass fails here until its entry goes. None today.
+KNOWN_LEAKS: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -11,19 +11,30 @@ BEARER = {"outsider": 200, "member": 200, "secretariat": 200, "chair": 200, "ano
 
 
 def _token(s):
-    return {"token": make_token(action=s.action, person_id=s.member_person.pk)}
+    return {"token": make_token(action=s.issued_action, person_id=s.member_person.pk)}
 
 
 ACCESS = [
     Access("my_actions", **LOGGED_IN),
     Access("my_actions", case="done", data={"show": "done", "status": "done"}, **LOGGED_IN),
-    Access("action_detail", kwargs=lambda s: {"pk": s.action.pk}, **MEMBERS_ONLY),
-    Access("action_card_details", kwargs=lambda s: {"pk": s.action.pk}, **MEMBERS_ONLY),
+    Access("action_detail", kwargs=lambda s: {"pk": s.issued_action.pk}, **MEMBERS_ONLY),
+    Access("action_card_details", kwargs=lambda s: {"pk": s.issued_action.pk}, **MEMBERS_ONLY),
+    # An action of minutes still in draft: the secretariat's and the chair's, not yet its owner's.
+    Access(
+        "action_detail",
+        case="draft",
+        kwargs=lambda s: {"pk": s.action.pk},
+        anonymous=302,
+        outsider=404,
+        member=404,
+        secretariat=200,
+        chair=200,
+    ),
     # Owners (the member) and the secretariat update; the chair reads but does not own it.
     Access(
         "action_update",
         method="post",
-        kwargs=lambda s: {"pk": s.action.pk},
+        kwargs=lambda s: {"pk": s.issued_action.pk},
         data={"status": "in_progress", "note": "Under way"},
         anonymous=302,
         outsider=404,
@@ -35,7 +46,7 @@ ACCESS = [
         "action_update",
         method="post",
         case="htmx",
-        kwargs=lambda s: {"pk": s.action.pk},
+        kwargs=lambda s: {"pk": s.issued_action.pk},
         data={"status": "done", "note": "Sent"},
         headers={"HX-Request": "true"},
         anonymous=302,
@@ -47,7 +58,7 @@ ACCESS = [
     Access(
         "action_edit",
         method="post",
-        kwargs=lambda s: {"pk": s.action.pk},
+        kwargs=lambda s: {"pk": s.issued_action.pk},
         data=lambda s: {"owners": [f"p:{s.member_person.pk}"], "due_date": ""},
         anonymous=302,
         outsider=404,

@@ -160,9 +160,11 @@ def owned_actions(person: Person, body_ids: set[int] | None = None):
 
 
 def can_view_action(user, action) -> bool:
+    """Whoever reads the minutes that record it (a member who has left: those of their time),
+    and its owners once it is issued."""
     if is_admin(user):
         return True
-    if action.meeting.body_id in body_roles(user) and can_read_minutes(user, action.meeting):
+    if can_read_minutes(user, action.meeting):
         return True
     return owns_action(user, action)
 

@@ -14,6 +14,7 @@ from partners.rules import (
     can_view_body,
     is_admin,
     person_for,
+    was_member_on,
 )
 
 from .models import Attendance, Meeting
@@ -21,7 +22,13 @@ from .publication import agenda_is_published, last_published_meeting_date
 
 
 def can_view_meeting(user, meeting) -> bool:
-    return can_view_body(user, meeting.body)
+    """The body's current members, and those who were members on the meeting's date: a member
+    who has left keeps the record of the meetings of their time (its minutes once circulated,
+    its confidential items and papers), reached by link; the body's page, lists and search are
+    for current members."""
+    return can_view_body(user, meeting.body) or was_member_on(
+        user, meeting.body_id, meeting.date
+    )
 
 
 def can_edit_meeting(user, meeting) -> bool:
@@ -45,7 +52,8 @@ def can_sign_meeting(user, meeting, chaired_person_id: int | None = None) -> boo
 
 
 def can_view_confidential(user, meeting) -> bool:
-    """Confidential (exempt) items are for the body's members only, never the public."""
+    """Confidential (exempt) items are for the body's members (current, or members on the
+    meeting's date) only, never the public."""
     return can_view_meeting(user, meeting)
 
 

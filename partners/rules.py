@@ -2,7 +2,9 @@
 
 Rights come from current memberships of a body: any current member (any role) reads the body;
 the secretariat edits it; the chair and vice-chair sign its minutes. Superusers are
-administrators and may do everything. Everyone else sees nothing.
+administrators and may do everything. Everyone else sees nothing, except that a former member
+keeps the meetings held while they were a member (``was_member_on``, asked by
+``meetings.rules.can_view_meeting``): the record of their time, not the body's page or lists.
 
 The questions about meetings, actions and the minutes lifecycle are asked in
 ``meetings/rules.py``, ``actions/rules.py`` and ``records/rules.py``, each built on these.
@@ -59,6 +61,30 @@ def body_roles(user) -> dict[int, set[str]]:
             roles.setdefault(body_id, set()).add(role)
         user._minutebook_roles = roles
     return user._minutebook_roles
+
+
+def past_membership_spans(user) -> dict[int, list[tuple]]:
+    """Body id -> the (start, end) dates of the user's memberships that have ended (start may
+    be None: "from the beginning"). Cached on the user for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    if not hasattr(user, "_minutebook_past"):
+        spans: dict[int, list[tuple]] = {}
+        rows = Membership.objects.filter(
+            person__user=user, end_date__lt=timezone.localdate()
+        ).values_list("body_id", "start_date", "end_date")
+        for body_id, start, end in rows:
+            spans.setdefault(body_id, []).append((start, end))
+        user._minutebook_past = spans
+    return user._minutebook_past
+
+
+def was_member_on(user, body_id: int, day) -> bool:
+    """Whether a membership of the user's that has since ended covered ``day`` in the body."""
+    return any(
+        (start is None or start <= day) and day <= end
+        for start, end in past_membership_spans(user).get(body_id, [])
+    )
 
 
 def is_admin(user) -> bool:

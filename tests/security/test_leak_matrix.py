@@ -53,6 +53,18 @@ PAPER_KINDS = ("papertitle", "paperfile")
 AGENDA_KINDS = PAPER_KINDS  # a draft's agenda and papers are for members too
 
 
+# The former member left the body 30 days ago: the signed meeting (60 days ago) is of their time,
+# the circulated one (7 days ago) and the draft are not.
+FORMER = "former_member"
+OF_THEIR_TIME = "s"
+
+
+def readers(k: str) -> frozenset[str]:
+    """Who is answered by a page of meeting ``k``: the members, and a former member for a
+    meeting of their time (``meetings.rules.can_view_meeting``)."""
+    return MEMBERS | {FORMER} if k == OF_THEIR_TIME else MEMBERS
+
+
 def allowed(role: str, token: str) -> bool:
     """The policy: may ``role`` see the content marked ``token``?"""
     meeting, kind = token[2], token[3:]
@@ -60,6 +72,8 @@ def allowed(role: str, token: str) -> bool:
         return meeting == "s" and kind == "open"
     if kind == "comment":
         return role in {"secretariat", "member"}
+    if role == FORMER:
+        return meeting == OF_THEIR_TIME
     if meeting == "d" and kind not in AGENDA_KINDS:
         return role in DRAFT_READERS
     if role in MEMBERS:
@@ -110,7 +124,7 @@ MEMBERS_MINUTES = (*MINUTES_KINDS, *ACTION_KINDS, "papertitle")
 CHANNELS = [
     # The meeting page, tab by tab, of each meeting.
     *(
-        Channel(f"meeting-{k}-{tab}", ch.meeting_tab(k, tab), MEMBERS, markers(k, *kinds))
+        Channel(f"meeting-{k}-{tab}", ch.meeting_tab(k, tab), readers(k), markers(k, *kinds))
         for k in "csd"
         for tab, kinds in MEETING_TAB_KINDS.items()
     ),
@@ -120,7 +134,7 @@ CHANNELS = [
         Channel(
             f"review-{k}",
             ch.meeting_url("minutes_review", k),
-            DRAFT_READERS if k == "d" else MEMBERS,
+            DRAFT_READERS if k == "d" else readers(k),
             markers(k, *MEMBERS_MINUTES, "comment"),
         )
         for k in "csd"
@@ -167,14 +181,14 @@ CHANNELS = [
     Channel(
         "minutes-pdf-s",
         ch.meeting_url("minutes_pdf", "s"),
-        MEMBERS,
+        readers("s"),
         markers("s", *MEMBERS_MINUTES, *PAPER_KINDS),
     ),
     *(
         Channel(
             f"minutes-public-pdf-{k}",
             ch.meeting_url("minutes_pdf_public", k),
-            DRAFT_READERS if k == "d" else MEMBERS,
+            DRAFT_READERS if k == "d" else readers(k),
             markers(k, "open"),
         )
         for k in "csd"
@@ -183,14 +197,14 @@ CHANNELS = [
         Channel(
             f"minutes-docx-{k}",
             ch.meeting_url("minutes_docx", k),
-            DRAFT_READERS if k == "d" else MEMBERS,
+            DRAFT_READERS if k == "d" else readers(k),
             markers(k, *MINUTES_KINDS, *ACTION_KINDS),
         )
         for k in "csd"
     ),
     *(
         Channel(
-            f"agenda-pdf-{k}", ch.meeting_url("agenda_pdf", k), MEMBERS, markers(k, *PAPER_KINDS)
+            f"agenda-pdf-{k}", ch.meeting_url("agenda_pdf", k), readers(k), markers(k, *PAPER_KINDS)
         )
         for k in "csd"
     ),
@@ -220,7 +234,7 @@ CHANNELS = [
             f"action-{k}-{kind}",
             ch.action_page(k, kind),
             # An action of draft minutes is not issued yet: its page is the draft's readers'.
-            DRAFT_READERS if k == "d" else MEMBERS | OWNERS,
+            DRAFT_READERS if k == "d" else readers(k) | OWNERS,
             markers(k, kind),
         )
         for k, kind in (("c", "action"), ("c", "overdue"), ("s", "action"), ("d", "action"))
@@ -259,7 +273,7 @@ CHANNELS = [
     Channel("overdue-summary-email", ch.mail("overdue_mail"), SECRETARIAT, markers("c", "overdue")),
     Channel("update-link", ch.update_link, OWNERS, owned("c:action")),
     # The paper download (its file name and its content).
-    *(Channel(f"paper-{k}", ch.paper(k), MEMBERS, markers(k, "paperfile")) for k in "csd"),
+    *(Channel(f"paper-{k}", ch.paper(k), readers(k), markers(k, "paperfile")) for k in "csd"),
     # Anyone: the verify page of the signed meeting, the public portal and the open data.
     Channel("verify", ch.verify, EVERYONE, frozenset()),
     *(

@@ -228,27 +228,34 @@ def _link_error(request, message: str, status: int):
     return render(request, "actions/link_invalid.html", {"message": message}, status=status)
 
 
-def action_link(request, token):
-    """Opens one action for one owner, without a login (see ``actions.tokens``)."""
+def _link_claim(request, token):
+    """The action and owner a link names, or the page saying why the link cannot be used:
+    ``(action, person, None)`` or ``(None, None, response)``."""
     try:
         claim = tokens.read_token(token)
     except tokens.LinkError as exc:
-        return _link_error(request, str(exc), 404)
+        return None, None, _link_error(request, str(exc), 404)
     action = selectors.action_for_page(claim.action_id)
     person = Person.objects.filter(pk=claim.person_id).first()
     if action is None or person is None:
-        return _link_error(request, "This action is no longer in Minutebook.", 404)
+        return None, None, _link_error(request, "This action is no longer in Minutebook.", 404)
     if not rules.owned_actions(person).filter(pk=action.pk).exists():
-        return _link_error(
-            request, "You no longer own this action, so this link cannot update it.", 403
-        )
+        message = "You no longer own this action, so this link cannot update it."
+        return None, None, _link_error(request, message, 403)
     if action.revision != claim.revision:
-        return _link_error(
-            request,
+        message = (
             f"Action {action.number} has been updated since this link was sent, so the link "
-            "has been used up. Your next reminder will carry a fresh one; or log in to see it.",
-            410,
+            "has been used up. Your next reminder will carry a fresh one; or log in to see it."
         )
+        return None, None, _link_error(request, message, 410)
+    return action, person, None
+
+
+def action_link(request, token):
+    """Opens one action for one owner, without a login (see ``actions.tokens``)."""
+    action, person, refused = _link_claim(request, token)
+    if refused is not None:
+        return refused
     form = ActionUpdateForm(request.POST or None, action=action)
     if request.method == "POST":
         if form.is_valid():

@@ -217,8 +217,8 @@ def action_edit(
     No owners is accepted with ``owner_to_be_confirmed`` (or typed as "to be confirmed", which
     ``wording`` reads as no owners): the action waits for the secretariat to name one.
 
-    Side effects: the owners are replaced; a changed due date is noted in the action's history
-    (an ``ActionUpdate`` with the status unchanged) so members see why the date moved. The
+    Side effects: the owners are replaced; a moved due date and changed owners are each noted in
+    the action's history (an ``ActionUpdate`` with the status unchanged) so members see why. The
     earlier wording is kept in the action's simple_history.
     """
     if description is not None:
@@ -230,7 +230,42 @@ def action_edit(
         )
         # The wording refuses a blank "who": no owners read from it means "to be confirmed".
         owner_to_be_confirmed = not owners
-    date_field, note_field = ("due", "due") if typed is not None else ("due_date", "due_note")
+    _edit_check(
+        action=action,
+        owners=owners,
+        owner_to_be_confirmed=owner_to_be_confirmed,
+        due_date=due_date,
+        due_note=due_note,
+        description=description,
+        typed=typed is not None,
+    )
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    _changes_note(action=locked, author=author, due_date=due_date, owners=owners)
+    locked.due_date = due_date
+    locked.due_note = due_note.strip()
+    if description is not None:
+        locked.description = description.strip()
+    locked.revision += 1
+    locked.save()
+    _owners_replace(locked, owners)
+    action.refresh_from_db()
+    return locked
+
+
+def _edit_check(
+    *,
+    action: Action,
+    owners: list[Owner] | None,
+    owner_to_be_confirmed: bool,
+    due_date: dt.date | None,
+    due_note: str,
+    description: str | None,
+    typed: bool,
+) -> None:
+    """Refuse an edit with everything wrong with it, by field. Typed on a page, the owners and
+    the date are two fields ("owners", "due"), so complaints about the date and its note are
+    keyed "due"."""
+    date_field, note_field = ("due", "due") if typed else ("due_date", "due_note")
     errors = {}
     if description is not None and not description.strip():
         errors["description"] = "Say what is to be done."
@@ -245,41 +280,52 @@ def action_edit(
         errors[note_field] = "Keep this under 120 characters."
     if errors:
         raise ValidationError(errors)
-    locked = Action.objects.select_for_update().get(pk=action.pk)
-    if locked.due_date != due_date:
-        before = f"{locked.due_date:%-d %B %Y}" if locked.due_date else "no date"
-        after = f"{due_date:%-d %B %Y}" if due_date else "no date"
-        ActionUpdate.objects.create(
-            action=locked,
-            author=author,
-            note=f"Due date changed from {before} to {after}.",
-            status_before=locked.status,
-            status_after=locked.status,
-        )
-    before_owners = [
-        str(o.owner) for o in locked.owners.select_related("person", "organisation", "team")
-    ]
-    after_owners = list(dict.fromkeys(str(o) for o in owners))
-    if before_owners != after_owners:
-        # Owners are rows of their own without history: note the change where members see it.
-        ActionUpdate.objects.create(
-            action=locked,
-            author=author,
-            note=f"Owners changed from {', '.join(before_owners) or 'to be confirmed'} "
-            f"to {', '.join(after_owners) or 'to be confirmed'}.",
-            status_before=locked.status,
-            status_after=locked.status,
-        )
-    locked.due_date = due_date
-    locked.due_note = due_note.strip()
-    if description is not None:
-        locked.description = description.strip()
-    locked.revision += 1
-    locked.save()
-    ActionOwner.objects.filter(action=locked).delete()
-    _owners_store(locked, owners)
-    action.refresh_from_db()
-    return locked
+
+
+def _changes_note(
+    *, action: Action, author: Person | None, due_date: dt.date | None, owners: list[Owner]
+) -> None:
+    """Note in the action's history (an update with the status unchanged) each change members
+    should see the reason for: a moved due date, then changed owners. ``action`` is the
+    locked row, still holding the values before the edit."""
+    notes = [_due_date_change(action, due_date), _owners_change(action, owners)]
+    for note in notes:
+        if note:
+            ActionUpdate.objects.create(
+                action=action,
+                author=author,
+                note=note,
+                status_before=action.status,
+                status_after=action.status,
+            )
+
+
+def _due_date_change(action: Action, due_date: dt.date | None) -> str:
+    """The note for a moved due date ("Due date changed from ... to ..."), or "" if it stays."""
+    if action.due_date == due_date:
+        return ""
+    before = f"{action.due_date:%-d %B %Y}" if action.due_date else "no date"
+    after = f"{due_date:%-d %B %Y}" if due_date else "no date"
+    return f"Due date changed from {before} to {after}."
+
+
+def _owners_change(action: Action, owners: list[Owner]) -> str:
+    """The note for changed owners ("Owners changed from ... to ..."), or "" when they stay: the
+    same names in the same order, a name given twice counting once as it is stored once."""
+    before = [str(o.owner) for o in action.owners.select_related("person", "organisation", "team")]
+    after = list(dict.fromkeys(str(o) for o in owners))
+    if before == after:
+        return ""
+    # Owners are rows of their own without history: note the change where members see it.
+    return (
+        f"Owners changed from {', '.join(before) or 'to be confirmed'} "
+        f"to {', '.join(after) or 'to be confirmed'}."
+    )
+
+
+def _owners_replace(action: Action, owners: list[Owner]) -> None:
+    ActionOwner.objects.filter(action=action).delete()
+    _owners_store(action, owners)
 
 
 def person_calendar_token_reset(*, person: Person) -> str:

@@ -314,7 +314,7 @@ def body_actions(request, slug):
     body = _body_or_404(request, slug)
     filterset, qs, sort = _filtered_log(request, body)
     per_page = _per_page(request)
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
+    page = selectors.body_action_log_page(qs, per_page=per_page, number=request.GET.get("page"))
     columns = [("number", "Action"), ("meeting", "Meeting"), ("due", "Due"), ("status", "Status")]
     return render(
         request,
@@ -362,8 +362,7 @@ def body_actions_csv(request, slug):
         ]
     )
     for action in qs:
-        updates = list(action.updates.all())
-        latest = updates[0].note if updates else ""
+        latest = action.latest_updates[0].note if action.latest_updates else ""
         writer.writerow(
             [
                 action.meeting.date.isoformat(),

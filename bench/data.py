@@ -116,6 +116,7 @@ def dataset_create(scale: Scale, *, today: dt.date, seed: int = 13) -> None:
     from django.db import connection
 
     from actions.models import ActionOwner, ActionUpdate
+    from portal.search_index import search_index_rebuild
 
     if connection.vendor == "postgresql":
         # Synthetic rows, consistent by construction: skip the per-row triggers (the signed
@@ -316,6 +317,8 @@ def dataset_create(scale: Scale, *, today: dt.date, seed: int = 13) -> None:
     user = get_user_model().objects.create_user(BENCH_USERNAME, password="bench-password")
     Person.objects.filter(pk=bench_person.pk).update(user=user)
     Organisation.objects.create(name=MARKER, acronym=f"{scale.name} {today.isoformat()}")
+    # The rows above went in with triggers off, so the stored search index did not follow them.
+    search_index_rebuild()
 
 
 OPEN_STATUSES = (Action.Status.OPEN, Action.Status.OPEN, Action.Status.IN_PROGRESS)

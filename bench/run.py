@@ -6,6 +6,9 @@
     make bench BENCH_ARGS="sweep --scale 100x"   # the reminder sweep
     make bench BENCH_ARGS="load --scale 10x"     # My actions under wrk, 16 connections
     make bench BENCH_ARGS="pdf"                  # the minutes PDF, stage by stage
+    make bench BENCH_ARGS="search --scale 10x"   # search's kinds of query beside the floor
+    make bench BENCH_ARGS="import"               # a 40-page Word document imported, by stage
+    make bench BENCH_ARGS="button"               # "Send due reminders now" with Redis down
 
 Each size has its own database (BENCH_DATABASE_URL with _1x, _10x or _100x appended), made once
 in bulk and reused while its generator version matches (``--fresh`` makes it again). Each
@@ -25,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/minutebook_bench"
-COMMANDS = ("data", "pages", "sweep", "load", "pdf")
+COMMANDS = ("data", "pages", "sweep", "load", "pdf", "search", "import", "button")
 
 
 def database_url(scale: str) -> str:
@@ -124,10 +127,22 @@ def child_main(argv: list[str]) -> int:
         from bench.sweep import sweep_main
 
         return sweep_main(args)
+    if args.command == "search":
+        from bench.search import search_main
+
+        return search_main(args)
     if args.command == "load":
         from bench.load import load_main
 
         return load_main(args)
+    if args.command == "import":
+        from bench.import_speed import import_main
+
+        return import_main(args)
+    if args.command == "button":
+        from bench.reminder_button import button_main
+
+        return button_main(args)
     from bench.pdf import pdf_main
 
     return pdf_main(args)
@@ -142,6 +157,8 @@ PLAN = [
     ("load", "10x"),
     ("sweep", "100x"),
     ("pdf", "1x"),
+    ("import", "1x"),
+    ("button", "1x"),
 ]
 
 

@@ -156,7 +156,15 @@ class MemberAddForm(MembershipForm):
     new_name = forms.CharField(label="Name", max_length=200, required=False)
     new_honorific = forms.CharField(label="Honorific", max_length=30, required=False)
     new_job_title = forms.CharField(label="Job title", max_length=200, required=False)
-    new_organisation = organisation_field(label="Organisation", empty_label="No organisation")
+    # Typed, not chosen: a list of new people often brings new organisations with it, and
+    # stopping to add each one on its own page first is what made setting up slow.
+    new_organisation = forms.CharField(
+        label="Organisation",
+        max_length=200,
+        required=False,
+        help_text="Choose from the list, or type a new one: it is added to the directory.",
+        widget=forms.TextInput(attrs={"list": "organisation-names", "autocomplete": "off"}),
+    )
     new_email = forms.EmailField(label="E-mail", required=False)
 
     field_order = ["person", "new_name", "new_honorific", "new_job_title", "new_organisation"]

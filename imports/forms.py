@@ -73,56 +73,63 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.proposal = proposal
         meeting = proposal["meeting"]
-        self.fields["title"].initial = meeting.get("title")
-        self.fields["date"].initial = meeting.get("date")
-        self.fields["start"].initial = meeting.get("start")
-        self.fields["end"].initial = meeting.get("end")
-        self.fields["venue"].initial = meeting.get("venue")
+        for name in ("title", "date", "start", "end", "venue"):
+            self.fields[name].initial = meeting.get(name)
         for i, row in enumerate(proposal["attendance"]):
-            self.fields[f"att-{i}-accept"] = forms.BooleanField(
-                required=False, initial=i not in duplicates
-            )
-            self.fields[f"att-{i}-name"] = forms.CharField(max_length=200, initial=row["name"])
-            self.fields[f"att-{i}-category"] = forms.ChoiceField(
-                choices=CATEGORIES, initial=row["category"]
-            )
-            self.fields[f"att-{i}-organisation"] = forms.CharField(
-                max_length=200, required=False, initial=row.get("organisation") or ""
-            )
-            self.fields[f"att-{i}-role"] = forms.CharField(
-                max_length=80, required=False, initial=row.get("role") or ""
-            )
-            choices = [("new", f"New person: {row['name']}")] + [
-                (str(m.pk), f"{m.label} (match {m.score}%)") for m in matches["people"].get(i, [])
-            ]
-            best = matches["people"].get(i) or []
-            self.fields[f"att-{i}-person"] = forms.ChoiceField(
-                choices=choices, initial=str(best[0].pk) if best and best[0].score >= 90 else "new"
-            )
+            self._attendance_fields(i, row, matches["people"].get(i) or [], i not in duplicates)
         for i, row in enumerate(proposal["items"]):
             self.fields[f"item-{i}-accept"] = forms.BooleanField(required=False, initial=True)
             self.fields[f"item-{i}-title"] = forms.CharField(max_length=300, initial=row["title"])
         for i, row in enumerate(proposal["decisions"]):
-            self.fields[f"dec-{i}-accept"] = forms.BooleanField(required=False, initial=True)
-            self.fields[f"dec-{i}-text"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
-            )
-            self.fields[f"dec-{i}-verb"] = forms.ChoiceField(
-                choices=VERBS, initial=row.get("verb") or "agreed"
-            )
+            self._decision_fields(i, row)
         for i, row in enumerate(proposal["actions"]):
-            self.fields[f"act-{i}-accept"] = forms.BooleanField(
-                required=False, initial=bool(row["owners"]) and not row.get("carried_forward")
-            )
-            self.fields[f"act-{i}-text"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
-            )
-            self.fields[f"act-{i}-owners"] = forms.CharField(
-                max_length=300, required=False, initial="; ".join(row["owners"])
-            )
-            self.fields[f"act-{i}-due"] = forms.CharField(
-                max_length=120, required=False, initial=row.get("due") or ""
-            )
+            self._action_fields(i, row)
+
+    def _attendance_fields(self, i: int, row: dict, people: list, accept: bool) -> None:
+        """A person on the register: accepted unless they appear twice, and matched to a known
+        person when the best match is close (90% or more), else offered as a new person."""
+        self.fields[f"att-{i}-accept"] = forms.BooleanField(required=False, initial=accept)
+        self.fields[f"att-{i}-name"] = forms.CharField(max_length=200, initial=row["name"])
+        self.fields[f"att-{i}-category"] = forms.ChoiceField(
+            choices=CATEGORIES, initial=row["category"]
+        )
+        self.fields[f"att-{i}-organisation"] = forms.CharField(
+            max_length=200, required=False, initial=row.get("organisation") or ""
+        )
+        self.fields[f"att-{i}-role"] = forms.CharField(
+            max_length=80, required=False, initial=row.get("role") or ""
+        )
+        choices = [("new", f"New person: {row['name']}")] + [
+            (str(m.pk), f"{m.label} (match {m.score}%)") for m in people
+        ]
+        self.fields[f"att-{i}-person"] = forms.ChoiceField(
+            choices=choices,
+            initial=str(people[0].pk) if people and people[0].score >= 90 else "new",
+        )
+
+    def _decision_fields(self, i: int, row: dict) -> None:
+        self.fields[f"dec-{i}-accept"] = forms.BooleanField(required=False, initial=True)
+        self.fields[f"dec-{i}-text"] = forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
+        )
+        self.fields[f"dec-{i}-verb"] = forms.ChoiceField(
+            choices=VERBS, initial=row.get("verb") or "agreed"
+        )
+
+    def _action_fields(self, i: int, row: dict) -> None:
+        """An action: accepted when it names an owner and is not one carried forward."""
+        self.fields[f"act-{i}-accept"] = forms.BooleanField(
+            required=False, initial=bool(row["owners"]) and not row.get("carried_forward")
+        )
+        self.fields[f"act-{i}-text"] = forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 2}), initial=row["text"]
+        )
+        self.fields[f"act-{i}-owners"] = forms.CharField(
+            max_length=300, required=False, initial="; ".join(row["owners"])
+        )
+        self.fields[f"act-{i}-due"] = forms.CharField(
+            max_length=120, required=False, initial=row.get("due") or ""
+        )
 
     def bound_rows(self, prefix: str, count: int, names: list[str]) -> list[dict]:
         return [{name: self[f"{prefix}-{i}-{name}"] for name in names} for i in range(count)]
@@ -148,21 +155,50 @@ class ReviewForm(forms.Form):
         accepted_items = {
             row["key"] for i, row in enumerate(p["items"]) if data.get(f"item-{i}-accept")
         }
+        attendance, names = self._reviewed_attendance(people_by_pk)
+        previous = p.get("previous_minutes")
+        if previous and previous.get("item_key") not in accepted_items:
+            previous = None
+        return Review(
+            title=data.get("title") or "",
+            date=data["date"],
+            start=data.get("start"),
+            end=data.get("end"),
+            venue=data.get("venue") or "",
+            as_record=data["mode"] == "record",
+            attendance=attendance,
+            items=self._reviewed_items(accepted_items),
+            decisions=self._reviewed_decisions(accepted_items),
+            actions=self._reviewed_actions(accepted_items, names),
+            previous=previous,
+            no_interests=bool(p.get("no_interests_declared")),
+            confirmed_new=bool(data.get("confirm_new")),
+        )
+
+    def _reviewed_items(self, accepted: set[int]) -> list[dict]:
+        """The accepted items, retitled; a sub-item whose parent was rejected stands alone."""
+        data = self.cleaned_data
         items = []
-        for i, row in enumerate(p["items"]):
-            if row["key"] not in accepted_items:
+        for i, row in enumerate(self.proposal["items"]):
+            if row["key"] not in accepted:
                 continue
             parent = row.get("parent_key")
             items.append(
                 {
                     **row,
                     "title": data[f"item-{i}-title"],
-                    "parent_key": parent if parent in accepted_items else None,
+                    "parent_key": parent if parent in accepted else None,
                 }
             )
+        return items
+
+    def _reviewed_attendance(self, people_by_pk: dict) -> tuple[list[dict], dict[str, str]]:
+        """The accepted register, corrected, each row with its chosen person (None: a new one);
+        and each proposed name -> the name as corrected, which deputies and owners follow."""
+        data = self.cleaned_data
         attendance = []
         names = {}
-        for i, row in enumerate(p["attendance"]):
+        for i, row in enumerate(self.proposal["attendance"]):
             if not data.get(f"att-{i}-accept"):
                 continue
             choice = data[f"att-{i}-person"]
@@ -181,45 +217,36 @@ class ReviewForm(forms.Form):
         for row in attendance:
             if row.get("substitute_for"):
                 row["substitute_for"] = names.get(row["substitute_for"], row["substitute_for"])
-        decisions = [
+        return attendance, names
+
+    def _reviewed_decisions(self, accepted: set[int]) -> list[dict]:
+        """The accepted decisions of accepted items."""
+        data = self.cleaned_data
+        return [
             {
                 "item_key": row["item_key"],
                 "text": data[f"dec-{i}-text"],
                 "verb": data[f"dec-{i}-verb"],
             }
-            for i, row in enumerate(p["decisions"])
-            if data.get(f"dec-{i}-accept") and row["item_key"] in accepted_items
+            for i, row in enumerate(self.proposal["decisions"])
+            if data.get(f"dec-{i}-accept") and row["item_key"] in accepted
         ]
-        actions = [
+
+    def _reviewed_actions(self, accepted: set[int], names: dict[str, str]) -> list[dict]:
+        """The accepted actions; one of a rejected item is kept, tied to no item."""
+        data = self.cleaned_data
+        return [
             {
-                "item_key": row["item_key"] if row["item_key"] in accepted_items else None,
+                "item_key": row["item_key"] if row["item_key"] in accepted else None,
                 "text": data[f"act-{i}-text"],
                 "owners": [names.get(o, o) for o in _owners(data[f"act-{i}-owners"])],
                 "due": data[f"act-{i}-due"].strip() or None,
                 "due_note": row.get("due_note") or "",
                 "ref": row.get("ref"),
             }
-            for i, row in enumerate(p["actions"])
+            for i, row in enumerate(self.proposal["actions"])
             if data.get(f"act-{i}-accept")
         ]
-        previous = p.get("previous_minutes")
-        if previous and previous.get("item_key") not in accepted_items:
-            previous = None
-        return Review(
-            title=data.get("title") or "",
-            date=data["date"],
-            start=data.get("start"),
-            end=data.get("end"),
-            venue=data.get("venue") or "",
-            as_record=data["mode"] == "record",
-            attendance=attendance,
-            items=items,
-            decisions=decisions,
-            actions=actions,
-            previous=previous,
-            no_interests=bool(p.get("no_interests_declared")),
-            confirmed_new=bool(data.get("confirm_new")),
-        )
 
 
 def _owners(text: str) -> list[str]:

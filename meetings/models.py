@@ -42,6 +42,11 @@ class Meeting(models.Model):
         default=False, help_text="There were no conflicts of interest to declare"
     )
     circulated_at = models.DateTimeField(null=True, blank=True)
+    comments_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day accuracy comments on the circulated draft are due by",
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     signed_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="signed_meetings"

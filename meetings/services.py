@@ -66,10 +66,11 @@ def meeting_create(
     with_register: bool = True,
     with_standing_items: bool = True,
 ) -> Meeting:
-    """Create a draft meeting.
+    """Create a draft meeting (at the body's usual venue unless another is given).
 
     Side effects: the register starts from the body's current membership (everyone
-    "expected"), and the standing items are added in their usual order.
+    "expected"), and the body's standing items (``Body.standing_items``) are added in their
+    usual order.
     """
     if start_time and end_time and end_time <= start_time:
         raise ValidationError({"end_time": "The meeting must end after it starts."})
@@ -86,12 +87,19 @@ def meeting_create(
     if with_register:
         register_start(meeting=meeting, current_on=_current_on(date))
     if with_standing_items:
-        for kind_, title_ in STANDING_ITEMS:
+        for kind_, title_ in body_standing_items(body):
             AgendaItem.objects.create(
                 meeting=meeting, kind=kind_, title=title_, position=_standing_position(kind_)
             )
         items_renumber(meeting=meeting)
     return meeting
+
+
+def body_standing_items(body: Body) -> list[tuple[str, str]]:
+    """The standing items (kind, title) a new meeting of ``body`` starts with, in agenda order:
+    those its settings tick (``Body.standing_items``; kinds no longer known are passed over)."""
+    chosen = set(body.standing_items or [])
+    return [(kind, title) for kind, title in STANDING_ITEMS if kind in chosen]
 
 
 def _standing_position(kind: str) -> int:

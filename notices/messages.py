@@ -25,6 +25,7 @@ from actions.models import Action
 from actions.rules import owned_actions_q
 from actions.tokens import link_url
 from meetings.models import AgendaItem, Meeting, Paper
+from meetings.publication import agenda_public_from
 from partners.models import Person
 from partners.templatetags.minutebook import ukdate, uktime
 
@@ -125,9 +126,11 @@ class Composer:
         shown, hidden = [], 0
         for item in items:
             if rules.may_receive_item(item, member=member):
-                shown.append(_item_line(item, links=rules.may_follow_paper_links(member=member)))
+                shown.append(_item_line(item, member=member))
             else:
                 hidden += 1
+        papers = [paper for line in shown for paper in line["papers"]]
+        public_from = agenda_public_from(meeting)
         revised = self._once(
             ("revised", meeting.pk, occasion),
             lambda: AgendaDispatch.objects.filter(
@@ -146,6 +149,10 @@ class Composer:
             "member": member,
             "meeting_url": url("meeting_detail", meeting.pk) if member else "",
             "pack_url": url("agenda_pdf", meeting.pk) if member else "",
+            # Not a member: which papers are linked to the public site, and from when.
+            "public_links": any(paper["public"] for paper in papers),
+            "unlinked": any(not paper["url"] for paper in papers),
+            "public_from": public_from.date() if public_from > timezone.now() else None,
         }
         return Section(Kind.AGENDA, f"{tag}: {what}", f"{tag} {what}", context), ""
 
@@ -318,7 +325,7 @@ class Composer:
         return message
 
 
-def _item_line(item: AgendaItem, *, links: bool) -> dict:
+def _item_line(item: AgendaItem, *, member: bool) -> dict:
     papers: list[Paper] = list(item.papers.all())
     return {
         "number": item.number,
@@ -326,14 +333,20 @@ def _item_line(item: AgendaItem, *, links: bool) -> dict:
         "confidential": item.confidential,
         "purpose": item.get_purpose_display() if item.purpose else "",
         "presenter": item.presenter.display_name if item.presenter else "",
-        "papers": [
-            {
-                "label": " ".join(part for part in (p.reference, p.title) if part)
-                or p.original_name,
-                "url": url("paper_download", p.pk) if links and p.file else "",
-            }
-            for p in papers
-        ],
+        "papers": [_paper_line(p, member=member) for p in papers],
+    }
+
+
+def _paper_line(paper: Paper, *, member: bool) -> dict:
+    """A paper's label and link: a member's download (asks the members' rules again), or for
+    anyone else the public copy where the public may download it (``public``)."""
+    kind = rules.paper_link(paper, member=member)
+    names = {"member": "paper_download", "public": "public_paper_download"}
+    return {
+        "label": " ".join(part for part in (paper.reference, paper.title) if part)
+        or paper.original_name,
+        "url": url(names[kind], paper.pk) if kind else "",
+        "public": kind == "public",
     }
 
 

@@ -15,8 +15,10 @@ for people who log in. So:
 - **Agenda and papers**: members get every item with download links for its papers (the paper
   download and agenda pack ask the same rules again). An expected attendee who is not a member
   (an officer in attendance, a deputy) is sent the meeting's time and place and its open items
-  with their papers' titles: never a confidential item's title or papers, and no links, which
-  would refuse them.
+  with their papers' titles: never a confidential item's title or papers. The members' links
+  would refuse them (``can_download_paper``); they are linked instead to the papers anyone may
+  download from the public site (``meetings.rules.public_may_download_paper``: a body that
+  publishes, from the day its agenda is published), which asks that rule again.
 - **Draft minutes, the reminder to comment, signed minutes**: members only (the links open
   pages for members; the signed PDF holds the confidential business).
 - **Actions from signed minutes**: each person's own (``actions.rules.owned_actions_q``),
@@ -30,7 +32,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from meetings.rules import can_manage_meeting
+from meetings.publication import agenda_public_from
+from meetings.rules import can_manage_meeting, public_may_download_paper
 from partners.rules import can_edit_body
 
 from .models import Kind
@@ -63,6 +66,27 @@ def may_follow_paper_links(*, member: bool) -> bool:
     """Download links to an agenda's papers and its agenda pack: members only (the links ask
     ``meetings.rules.can_download_paper`` again)."""
     return member
+
+
+def may_follow_public_paper_link(paper, *, member: bool) -> bool:
+    """A link to the public copy of a paper, for someone who is not a member: a paper the public
+    may download once the meeting's agenda is published (now, or on its day), so never a
+    confidential one nor one of a body that does not publish. Members have their own links.
+    Reads ``paper.item.meeting.body``: load them with the paper."""
+    if member:
+        return False
+    published = agenda_public_from(paper.item.meeting)
+    return public_may_download_paper(paper, now=max(timezone.now(), published))
+
+
+def paper_link(paper, *, member: bool) -> str:
+    """Which download an agenda links a paper to for this person: "member" (the members'
+    download), "public" (the public site's) or "" (its title only)."""
+    if paper.file and may_follow_paper_links(member=member):
+        return "member"
+    if may_follow_public_paper_link(paper, member=member):
+        return "public"
+    return ""
 
 
 def may_receive_minutes(*, member: bool) -> bool:

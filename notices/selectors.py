@@ -26,9 +26,10 @@ class Recipient:
 
     @property
     def label(self) -> str:
+        """ "Chair", "Not a member, in attendance": roles, then how they are on the register."""
         parts = list(self.roles) or ["Not a member"]
         if self.attendance:
-            parts.append(self.attendance)
+            parts.append(self.attendance[0].lower() + self.attendance[1:])
         return ", ".join(parts)
 
 
@@ -105,11 +106,12 @@ def chair_audience(meeting: Meeting) -> list[Recipient]:
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:
-    """The agenda in order, each with its papers. Two queries."""
+    """The agenda in order, each with its papers (and its meeting and body, which the public
+    rules read). Two queries."""
     papers = Paper.objects.order_by("position", "pk")
     return list(
         AgendaItem.objects.filter(meeting=meeting)
-        .select_related("presenter__organisation")
+        .select_related("presenter__organisation", "meeting__body")
         .prefetch_related(Prefetch("papers", queryset=papers))
         .order_by("position", "pk")
     )
@@ -121,7 +123,7 @@ class PreviewRow:
     items: int
     confidential: int
     papers: int
-    links: bool
+    links: int  # papers sent with a link: every one for a member, the public ones for others
 
 
 @dataclass
@@ -140,14 +142,16 @@ def agenda_preview(meeting: Meeting) -> AgendaPreview:
         if not recipient.person.email:
             without.append(recipient)
             continue
-        shown = [i for i in items if rules.may_receive_item(i, member=recipient.member)]
+        member = recipient.member
+        shown = [i for i in items if rules.may_receive_item(i, member=member)]
+        papers = [p for i in shown for p in i.papers.all()]
         rows.append(
             PreviewRow(
                 recipient=recipient,
                 items=len(shown),
                 confidential=sum(1 for i in shown if i.confidential),
-                papers=sum(len(i.papers.all()) for i in shown),
-                links=rules.may_follow_paper_links(member=recipient.member),
+                papers=len(papers),
+                links=sum(1 for p in papers if rules.paper_link(p, member=member)),
             )
         )
     return AgendaPreview(
@@ -159,20 +163,21 @@ def agenda_preview(meeting: Meeting) -> AgendaPreview:
 
 
 def agenda_dispatches(meeting: Meeting) -> list[AgendaDispatch]:
-    """The meeting's agenda sendings, newest first, each with how many were sent. One query."""
+    """The meeting's agenda sendings, newest first, each with how many were sent, how many are
+    still going and how many failed or could not be sent (no address, say). Two queries."""
     dispatches = list(
         AgendaDispatch.objects.filter(meeting=meeting)
         .select_related("requested_by")
         .order_by("-number")
     )
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     rows = NoticeDelivery.objects.filter(meeting=meeting, kind=Kind.AGENDA).values_list(
-        "occasion", "sent_at"
+        "occasion", "sent_at", "stopped", "error"
     )
-    for occasion, sent_at in rows:
-        counts[occasion][0 if sent_at else 1] += 1
+    for occasion, sent_at, stopped, error in rows:
+        counts[occasion][0 if sent_at else 2 if stopped or error else 1] += 1
     for dispatch in dispatches:
-        dispatch.sent_count, dispatch.unsent_count = counts[dispatch.number]
+        dispatch.sent_count, dispatch.unsent_count, dispatch.failed_count = counts[dispatch.number]
     return dispatches
 
 

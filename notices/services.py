@@ -165,11 +165,13 @@ def agendas_due_queue(*, now: dt.datetime | None = None) -> int:
 
 @transaction.atomic
 def circulation_notices_plan(*, meeting: Meeting) -> Circulation | None:
-    """Minutes were circulated: record the circulation with its comments date and tell each
-    member. Safe to call twice for one circulation."""
+    """Minutes were circulated: record the circulation with the day the secretariat chose for
+    comments (kept on the meeting) and tell each member. Safe to call twice for one
+    circulation."""
     if meeting.status != Meeting.Status.CIRCULATED or meeting.circulated_at is None:
         return None
-    due = timezone.localdate(meeting.circulated_at) + dt.timedelta(
+    # Minutes circulated before the day could be chosen carry none: the fixed period.
+    due = meeting.comments_due or timezone.localdate(meeting.circulated_at) + dt.timedelta(
         days=settings.NOTICE_COMMENT_DAYS
     )
     circulation, created = Circulation.objects.get_or_create(

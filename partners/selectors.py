@@ -154,6 +154,23 @@ def directory_organisations(search: str = "") -> QuerySet[Organisation]:
     return organisations.order_by("name", "pk")
 
 
+def organisation_named(name: str) -> Organisation | None:
+    """The organisation a typed name stands for: its name, or else its acronym, in any case
+    ("sunderland city council", "SCC"); None if there is none."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    return (
+        Organisation.objects.filter(name__iexact=name).first()
+        or Organisation.objects.filter(acronym__iexact=name).order_by("name", "pk").first()
+    )
+
+
+def organisation_names() -> list[str]:
+    """Every organisation's name, for the suggestions of a field that takes a typed one."""
+    return list(Organisation.objects.order_by("name").values_list("name", flat=True))
+
+
 def managed_bodies(user) -> QuerySet[Body]:
     """Bodies whose settings and membership the user manages, with their counts."""
     ids = rules.managed_body_ids(user)

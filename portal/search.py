@@ -4,36 +4,34 @@ actions, meetings, and the people who sit on their bodies.
 Who sees what is decided in ``partners.rules`` (``visible_body_ids``): results come only from
 bodies the user is a current member of (administrators: all). Confidential items are in the
 members' version of the minutes, so members find them too; the page marks them "Confidential".
+Draft minutes (items' text, decisions, actions) are for the secretariat and the chair
+(``meetings.rules.readable_minutes_q``).
 
 PostgreSQL uses full-text search (english configuration, web-search syntax, ranking,
-``ts_headline`` snippets). SQLite (``make run``) has none of that, so it falls back to
-case-insensitive substring matching on the same fields, every word required, and snippets cut
-in Python. The query count is fixed: one count per kind, then one query (plus fixed prefetches)
-for each list shown.
+``ts_headline`` snippets) over the stored index of ``portal.search_index`` (why it is a table of
+its own kept by triggers is written there): each kind's visible rows, chosen by the rules above
+on the live rows, are joined to their stored vectors by id; no vector is computed at query time.
+One query counts every kind and picks the ids shown (best first); then one query (plus fixed
+prefetches) per kind shown fetches those rows. So the query count does not grow with the data.
+
+SQLite (``make run``) has none of that, so it falls back to case-insensitive substring matching
+on the same fields, every word required, and snippets cut in Python: a count, then the rows,
+per kind. Both are in ``portal.search_backend``; this module holds what may be searched (the
+rules) and builds the page.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    CharField,
-    F,
-    Func,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce, Concat
 from django.utils.functional import cached_property
-from django.utils.safestring import SafeString, mark_safe
 
 from actions.models import Action, ActionOwner
 from meetings import rules as meeting_rules
@@ -41,23 +39,15 @@ from meetings.models import AgendaItem, Decision, Meeting
 from partners import rules as partner_rules
 from partners.models import Body, Membership, Person
 
+from .search_backend import Backend, Source, Window
 from .search_text import (
-    FRAGMENT_DELIMITER,
-    MARK_START,
-    MARK_STOP,
     date_range,
-    excerpt,
     highlight,
-    plain_for_headline,
-    render_marked,
-    search_terms,
-    words_only,
 )
 
 PAGE_SIZE = 25
 PREVIEW_SIZE = 5
 MAX_QUERY_LENGTH = 200
-CONFIG = "english"
 
 
 @dataclass(frozen=True)
@@ -120,68 +110,11 @@ class SearchResults:
         return [g for g in self.groups if g.hits]
 
 
-# --- Query text ---------------------------------------------------------------------------------
-
-
-def strip_html_sql(field_name: str) -> Func:
-    """Tags out of sanitised HTML, inside PostgreSQL, before ``ts_headline`` sees it: the
-    headline must never carry markup of its own."""
-    return Func(
-        F(field_name),
-        Value("<[^>]*>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=CharField(),
-    )
-
-
 # --- The kinds ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Source:
-    """How one kind is searched: its rows, the fields matched, the long text for a snippet."""
-
-    queryset: QuerySet
-    weighted_fields: list[tuple[object, str]]  # (field name or expression, weight)
-    ordering: list[str]
-    snippet_field: str | None = None
-    snippet_is_html: bool = False
-    # Short texts (a decision, an action) are shown whole; minutes are cut to fragments.
-    snippet_whole: bool = False
-    # Extra conditions on SQLite per word (e.g. owners, through a subquery).
-    fallback_q: Callable[[str], Q] | None = None
-    extra_match: Q | None = None
 
 
 def _within(queryset: QuerySet, body_ids: set[int] | None, lookup: str) -> QuerySet:
     return queryset if body_ids is None else queryset.filter(**{f"{lookup}__in": body_ids})
-
-
-def _owner_names() -> Subquery:
-    """All of an action's owners as one text: person names and initials, organisations, groups."""
-    from django.contrib.postgres.aggregates import StringAgg
-
-    label = Concat(
-        Coalesce("person__name", Value("")),
-        Value(" "),
-        Coalesce("person__initials", Value("")),
-        Value(" "),
-        Coalesce("organisation__name", Value("")),
-        Value(" "),
-        Coalesce("organisation__acronym", Value("")),
-        Value(" "),
-        Coalesce("team__name", Value("")),
-        output_field=CharField(),
-    )
-    owners = (
-        ActionOwner.objects.filter(action_id=OuterRef("pk"))
-        .values("action_id")
-        .annotate(names=StringAgg(label, delimiter=" "))
-        .values("names")
-    )
-    return Subquery(owners, output_field=CharField())
 
 
 def _owner_q(word: str) -> Q:
@@ -196,17 +129,22 @@ def _owner_q(word: str) -> Q:
 
 
 def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Source]:
-    owners = ActionOwner.objects.select_related("person", "organisation", "team")
+    # Within one action, as ``ActionOwner.Meta.ordering`` has them, without its joins.
+    owners = ActionOwner.objects.select_related("person", "organisation", "team").order_by(
+        "position", "id"
+    )
     people_ids = _within(Membership.objects.all(), body_ids, "body_id").values("person_id")
     memberships = _within(
         Membership.objects.select_related("body", "organisation"), body_ids, "body_id"
     ).order_by("body__name", "role", "id")
-    # Minutes still in draft (items' text, decisions) are for the secretariat and the chair.
+    # Minutes still in draft (items' text, decisions, actions) are for the secretariat and the chair.
     drafts = meeting_rules.readable_minutes_q(user, "item__meeting") if user else None
     decisions = Decision.objects.all() if drafts is None else Decision.objects.filter(drafts)
     items = AgendaItem.objects.all()
+    actions = Action.objects.all()
     if user is not None and (item_drafts := meeting_rules.readable_minutes_q(user)) is not None:
         items = items.filter(item_drafts)
+        actions = actions.filter(item_drafts)
     meeting_match = None
     when = date_range(query)
     if when:
@@ -216,7 +154,7 @@ def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Sour
             queryset=_within(decisions, body_ids, "item__meeting__body_id")
             .select_related("item__meeting__body")
             .order_by(),
-            weighted_fields=[("text", "A"), ("item__title", "B")],
+            fields=["text", "item__title"],
             ordering=["-item__meeting__date", "item__position", "position", "id"],
             snippet_field="text",
             snippet_is_html=True,
@@ -226,17 +164,17 @@ def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Sour
             queryset=_within(items, body_ids, "meeting__body_id")
             .select_related("meeting__body")
             .order_by(),
-            weighted_fields=[("title", "A"), ("minutes", "B")],
+            fields=["title", "minutes"],
             ordering=["-meeting__date", "position", "id"],
             snippet_field="minutes",
             snippet_is_html=True,
         ),
         "actions": Source(
-            queryset=_within(Action.objects.all(), body_ids, "meeting__body_id")
+            queryset=_within(actions, body_ids, "meeting__body_id")
             .select_related("meeting__body", "item")
             .prefetch_related(Prefetch("owners", queryset=owners))
             .order_by(),
-            weighted_fields=[("description", "A"), ("owners_text", "B")],
+            fields=["description"],
             ordering=["-meeting__date", "number", "id"],
             snippet_field="description",
             snippet_whole=True,
@@ -246,12 +184,7 @@ def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Sour
             queryset=_within(Meeting.objects.all(), body_ids, "body_id")
             .select_related("body", "joint_body")
             .order_by(),
-            weighted_fields=[
-                ("body__name", "A"),
-                ("body__short_name", "A"),
-                ("title", "A"),
-                ("venue", "B"),
-            ],
+            fields=["body__name", "body__short_name", "title", "venue"],
             ordering=["-date", "-start_time", "id"],
             extra_match=meeting_match,
         ),
@@ -260,120 +193,13 @@ def _sources(body_ids: set[int] | None, query: str, user=None) -> dict[str, Sour
             .select_related("organisation")
             .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="found_in"))
             .order_by(),
-            weighted_fields=[
-                ("name", "A"),
-                ("initials", "A"),
-                ("job_title", "B"),
-                ("organisation__name", "B"),
-                ("organisation__acronym", "B"),
-            ],
+            fields=["name", "initials", "job_title", "organisation__name", "organisation__acronym"],
             ordering=["name", "id"],
         ),
     }
 
 
-class _Backend:
-    """Matching, ranking and snippets for one database vendor."""
-
-    def __init__(self, query: str):
-        self.query = query
-        self.terms = search_terms(query)
-
-    @cached_property
-    def postgres(self) -> bool:
-        return connection.vendor == "postgresql"
-
-    def matching(self, key: str, source: Source) -> QuerySet:
-        if self.postgres:
-            return self._pg_matching(key, source)
-        return self._fallback_matching(source)
-
-    def _pg_matching(self, key: str, source: Source) -> QuerySet:
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        queryset = source.queryset
-        if key == "actions":
-            queryset = queryset.annotate(owners_text=_owner_names())
-        vector = None
-        for name, weight in source.weighted_fields:
-            part = SearchVector(name, weight=weight, config=CONFIG)
-            vector = part if vector is None else vector + part
-        search_query = SearchQuery(self.query, config=CONFIG, search_type="websearch")
-        queryset = queryset.annotate(document=vector)
-        match = Q(document=search_query)
-        rank = SearchRank(F("document"), search_query)
-        if source.extra_match is not None:
-            match |= source.extra_match
-        queryset = queryset.filter(match).annotate(rank=rank)
-        return queryset.order_by("-rank", *source.ordering)
-
-    def _fallback_matching(self, source: Source) -> QuerySet:
-        if not self.terms:
-            condition = Q(pk__in=[])
-        else:
-            condition = Q()
-            for word in self.terms:
-                any_field = Q()
-                for name, _weight in source.weighted_fields:
-                    if name == "owners_text":
-                        continue
-                    any_field |= Q(**{f"{name}__icontains": word})
-                if source.fallback_q is not None:
-                    any_field |= source.fallback_q(word)
-                condition &= any_field
-        if source.extra_match is not None:
-            condition |= source.extra_match
-        return source.queryset.filter(condition).order_by(*source.ordering)
-
-    def with_snippets(self, queryset: QuerySet, source: Source) -> QuerySet:
-        """Annotate the headline (PostgreSQL); call only on the rows that will be shown."""
-        if not (self.postgres and source.snippet_field):
-            return queryset
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery
-
-        text = (
-            strip_html_sql(source.snippet_field)
-            if source.snippet_is_html
-            else F(source.snippet_field)
-        )
-        headline = SearchHeadline(
-            text,
-            SearchQuery(self.query, config=CONFIG, search_type="websearch"),
-            config=CONFIG,
-            start_sel=MARK_START,
-            stop_sel=MARK_STOP,
-            max_words=35,
-            min_words=15,
-            max_fragments=0 if source.snippet_whole else 2,
-            fragment_delimiter=FRAGMENT_DELIMITER,
-            highlight_all=source.snippet_whole,
-        )
-        return queryset.annotate(headline=headline)
-
-    def snippet(self, obj, source: Source) -> SafeString:
-        if not source.snippet_field:
-            return mark_safe("")
-        raw = getattr(obj, source.snippet_field) or ""
-        plain = plain_for_headline(raw, from_html=source.snippet_is_html)
-        if not plain:
-            return mark_safe("")
-        if not self.postgres:
-            words = len(plain.split()) if source.snippet_whole else 30
-            return excerpt(raw, self.terms, from_html=source.snippet_is_html, words=words)
-        headline = getattr(obj, "headline", "") or ""
-        # ts_headline says nothing about where it cut: compare with the whole text.
-        shown = plain_for_headline(
-            headline.replace(MARK_START, "").replace(MARK_STOP, ""), from_html=False
-        )
-        if source.snippet_is_html:
-            shown = " ".join(html.unescape(shown).split())
-        plain_words, shown_words = words_only(plain), words_only(shown)
-        prefix = "" if plain_words.startswith(shown_words[:24]) else "… "
-        suffix = "" if plain_words.endswith(shown_words[-24:]) else " …"
-        return render_marked(prefix + headline + suffix, from_html=source.snippet_is_html)
-
-
-def _decorate(key: str, obj, backend: _Backend, source: Source) -> None:
+def _decorate(key: str, obj, backend: Backend, source: Source) -> None:
     """Attach what the result list shows: a highlighted title and snippet, the confidential mark."""
     terms = backend.terms
     obj.snippet = backend.snippet(obj, source)
@@ -403,7 +229,7 @@ def _decorate(key: str, obj, backend: _Backend, source: Source) -> None:
 
 
 class _KnownCountPaginator(Paginator):
-    """The count is already known from the per-kind counts: do not run it twice."""
+    """The count is already known (from the page's own query): do not run it twice."""
 
     def __init__(self, object_list, per_page, *, count: int):
         super().__init__(object_list, per_page)
@@ -435,31 +261,47 @@ def search(
         return results
 
     body_ids = {body.pk} if body else visible
-    backend = _Backend(query)
+    backend = Backend(query)
     sources = _sources(body_ids, query, user)
-    matched = {k.key: backend.matching(k.key, sources[k.key]) for k in KINDS}
-    for k in KINDS:
-        results.groups.append(Group(kind=k, count=matched[k.key].count()))
 
-    def shown(key: str, rows) -> list:
-        rows = list(rows)
+    def shown(key: str, rows: list) -> list:
         for obj in rows:
             _decorate(key, obj, backend, sources[key])
         return rows
 
-    if kind is None:
-        for group in results.groups:
-            if group.count:
-                key = group.kind.key
-                rows = backend.with_snippets(matched[key], sources[key])[:PREVIEW_SIZE]
-                group.hits = shown(key, rows)
+    if kind is None:  # each kind's best few, and how many
+        found = backend.scan(sources, {k.key: (0, PREVIEW_SIZE) for k in KINDS})
+        for k in KINDS:
+            hits = shown(k.key, found[k.key].rows)
+            results.groups.append(Group(kind=k, count=found[k.key].count, hits=hits))
         return results
 
+    # One kind a page at a time (its count comes with the page); the others are counted.
+    wanted = _page_number(page)
+    plan: dict[str, Window | None] = {k.key: None for k in KINDS}
+    if wanted is not None:
+        plan[kind] = ((wanted - 1) * PAGE_SIZE, PAGE_SIZE)
+    found = backend.scan(sources, plan)
+    count = found[kind].count
+    if count is None:  # past the last page: count, then show the last page as Paginator does
+        count = backend.scan(sources, {kind: None})[kind].count
+    results.groups = [Group(kind=k, count=found[k.key].count) for k in KINDS]
+    results.page = _KnownCountPaginator([], PAGE_SIZE, count=count).get_page(page)
+    rows = found[kind].rows
+    if results.page.number != wanted and count:
+        window = ((results.page.number - 1) * PAGE_SIZE, PAGE_SIZE)
+        rows = backend.scan(sources, {kind: window})[kind].rows
     group = next(g for g in results.groups if g.kind.key == kind)
-    paginator = _KnownCountPaginator(
-        backend.with_snippets(matched[kind], sources[kind]), PAGE_SIZE, count=group.count
-    )
-    results.page = paginator.get_page(page)
-    results.page.object_list = shown(kind, results.page.object_list)
-    group.hits = results.page.object_list
+    group.count = count
+    results.page.object_list = group.hits = shown(kind, rows)
     return results
+
+
+def _page_number(page) -> int | None:
+    """The page asked for, read as ``Paginator.get_page`` reads it: not a number is page 1;
+    None for a number below 1, which it answers with the last page."""
+    try:
+        number = int(page)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else None

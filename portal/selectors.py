@@ -76,37 +76,17 @@ def my_open_actions(user, person) -> QuerySet[Action]:
 
 
 def home(user) -> HomeData:
+    """The home page's panels for the user: their bodies, meetings coming and past, their open
+    actions, and the minutes waiting on them (drafts, approval, signature)."""
     today = timezone.localdate()
     person = partner_rules.person_for(user)
-    if person is not None:
-        rows = (
-            Membership.objects.filter(_current_q("", today), person=person)
-            .select_related("body")
-            .order_by("body__name", "role")
-        )
-        by_body: dict[int, MyBody] = {}
-        for membership in rows:
-            entry = by_body.setdefault(membership.body_id, MyBody(body=membership.body))
-            entry.roles.append(membership.get_role_display())
-        bodies = list(by_body.values())
-    elif partner_rules.is_admin(user):
-        bodies = [MyBody(body=b, roles=["Administrator"]) for b in Body.objects.order_by("name")]
-    else:
-        bodies = []
-
+    bodies = _my_bodies(user, person, today)
     meetings = visible_meetings(user)
     upcoming = list(
         meetings.filter(date__gte=today).order_by("date", "start_time")[:HOME_LIST_SIZE]
     )
     recent = list(meetings.filter(date__lt=today).order_by("-date", "-start_time")[:HOME_LIST_SIZE])
-
-    actions: list[Action] = []
-    open_count = 0
-    if person is not None:
-        # The first few and how many in all, in one query.
-        open_actions = my_open_actions(user, person).annotate(total=Window(Count("pk")))
-        actions = list(open_actions[:HOME_LIST_SIZE])
-        open_count = actions[0].total if actions else 0
+    actions, open_count = _my_actions_panel(user, person)
 
     editable = partner_rules.editable_body_ids(user)
     signable = partner_rules.signable_body_ids(user)
@@ -123,27 +103,75 @@ def home(user) -> HomeData:
         is_signer=signable is None or bool(signable),
         may_approve=approving is None or bool(approving),
     )
-    lifecycle = Meeting.objects.select_related("body")
     if data.is_secretariat:
-        data.drafts = list(
-            _within(lifecycle, editable, "body_id")
-            .filter(status=Meeting.Status.DRAFT, date__lte=today)
-            .order_by("-date")[:HOME_LIST_SIZE]
-        )
+        data.drafts = _drafts(editable, today)
     if data.may_approve:
-        data.awaiting_approval = list(
-            _within(lifecycle, approving, "body_id")
-            .filter(status=Meeting.Status.CIRCULATED)
-            .order_by("date")[:HOME_LIST_SIZE]
-        )
+        data.awaiting_approval = _awaiting_approval(approving)
     if data.is_signer or person is not None:
-        signing = lifecycle.filter(status=Meeting.Status.APPROVED)
-        if signable is not None:
-            chaired = Q(attendances__person=person, attendances__chaired=True)
-            signing = signing.filter(Q(body_id__in=signable) | chaired)
-        data.awaiting_signature = list(signing.distinct().order_by("date")[:HOME_LIST_SIZE])
+        data.awaiting_signature = _awaiting_signature(signable, person)
         data.is_signer = data.is_signer or bool(data.awaiting_signature)
     return data
+
+
+def _my_bodies(user, person, today) -> list[MyBody]:
+    """The bodies the person belongs to now, each with their roles on it; for an administrator
+    with no person, every body."""
+    if person is not None:
+        rows = (
+            Membership.objects.filter(_current_q("", today), person=person)
+            .select_related("body")
+            .order_by("body__name", "role")
+        )
+        by_body: dict[int, MyBody] = {}
+        for membership in rows:
+            entry = by_body.setdefault(membership.body_id, MyBody(body=membership.body))
+            entry.roles.append(membership.get_role_display())
+        return list(by_body.values())
+    if partner_rules.is_admin(user):
+        return [MyBody(body=b, roles=["Administrator"]) for b in Body.objects.order_by("name")]
+    return []
+
+
+def _my_actions_panel(user, person) -> tuple[list[Action], int]:
+    """The person's first few open actions and how many there are in all, in one query."""
+    if person is None:
+        return [], 0
+    open_actions = my_open_actions(user, person).annotate(total=Window(Count("pk")))
+    actions = list(open_actions[:HOME_LIST_SIZE])
+    return actions, actions[0].total if actions else 0
+
+
+def _lifecycle_meetings(body_ids: set[int] | None) -> QuerySet[Meeting]:
+    """Meetings of the given bodies (None: every body), each with its body."""
+    return _within(Meeting.objects.select_related("body"), body_ids, "body_id")
+
+
+def _drafts(editable: set[int] | None, today) -> list[Meeting]:
+    """Minutes still in draft for meetings held, in the bodies the user drafts for."""
+    return list(
+        _lifecycle_meetings(editable)
+        .filter(status=Meeting.Status.DRAFT, date__lte=today)
+        .order_by("-date")[:HOME_LIST_SIZE]
+    )
+
+
+def _awaiting_approval(approving: set[int] | None) -> list[Meeting]:
+    """Circulated minutes, in the bodies where the user records approval."""
+    return list(
+        _lifecycle_meetings(approving)
+        .filter(status=Meeting.Status.CIRCULATED)
+        .order_by("date")[:HOME_LIST_SIZE]
+    )
+
+
+def _awaiting_signature(signable: set[int] | None, person) -> list[Meeting]:
+    """Approved minutes the user may sign: in the bodies they sign for, or of a meeting the
+    person chaired."""
+    signing = Meeting.objects.select_related("body").filter(status=Meeting.Status.APPROVED)
+    if signable is not None:
+        chaired = Q(attendances__person=person, attendances__chaired=True)
+        signing = signing.filter(Q(body_id__in=signable) | chaired)
+    return list(signing.distinct().order_by("date")[:HOME_LIST_SIZE])
 
 
 # Bodies -------------------------------------------------------------------------------------

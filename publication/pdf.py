@@ -17,8 +17,9 @@ from records.selectors import meeting_record
 
 
 def agenda_context(meeting: Meeting) -> dict:
-    """Items in order: an exempt item keeps its number and heading and says it is exempt; the
-    others carry purpose, presenter and papers."""
+    """The context of ``templates/pdf/agenda.html`` for the public (``public``): items in order;
+    an exempt item keeps its number and heading and says why it is exempt, and nothing else
+    reaches the template; the others carry purpose, presenter and papers."""
     record = meeting_record(meeting_id=meeting.pk, include_confidential=False)
     items = []
     for node in record.flat_items():
@@ -37,6 +38,8 @@ def agenda_context(meeting: Meeting) -> dict:
         )
     shown = record.meeting
     return {
+        "public": True,
+        "for_pdf": True,
         "meeting": shown,
         "body": shown.body,
         "heading": agenda_heading(shown),
@@ -49,7 +52,7 @@ def agenda_context(meeting: Meeting) -> dict:
 def agenda_pdf(meeting: Meeting) -> bytes:
     from weasyprint import CSS, HTML
 
-    html = render_to_string("public/pdf/agenda.html", agenda_context(meeting))
+    html = render_to_string("pdf/agenda.html", agenda_context(meeting))
     stylesheet = CSS(filename=finders.find("css/print.css"))
     return HTML(string=html, base_url="/").write_pdf(
         stylesheets=[stylesheet], pdf_variant="pdf/ua-1", pdf_tags=True

@@ -86,12 +86,33 @@ def _first_paragraph(cell, text: str, *, bold=False, italic=False):
 
 
 def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
+    """The minutes as a .docx file: the sections in the PDF's order, each written by its own
+    helper below from the same ``minutes_context``."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt, RGBColor
 
     ctx = minutes_context(meeting, public=public)
     doc = Document()
+    _page_setup(doc, ctx)
+    _title_block(doc, ctx, public=public)
+    _attendance(doc, ctx)
+    _items_table(doc, ctx)
+    _actions_table(doc, ctx)
+    _next_meetings(doc, ctx)
+    _sign_off(doc, ctx)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# python-docx is imported inside the functions that use it, as WeasyPrint is for the PDF, so
+# that importing this module (the document views and the render task do) stays cheap.
+
+
+def _page_setup(doc, ctx: dict) -> None:
+    """A4 portrait, the PDF's margins and type, and the running header on every page."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -104,6 +125,11 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
         f"{ctx['body'].short_name or ctx['body'].name} · {ctx['document_title']} · "
         f"{ukdate(ctx['meeting'].date)}" + (" · DRAFT" if ctx["is_draft"] else "")
     )
+
+
+def _title_block(doc, ctx: dict, *, public: bool) -> None:
+    """The body's name, the heading, when and where, and which version this is."""
+    from docx.shared import Pt, RGBColor
 
     p = doc.add_paragraph()
     run = p.add_run(ctx["body"].name)
@@ -120,6 +146,10 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
     status = "DRAFT: not yet approved" if ctx["is_draft"] else ctx["meeting"].get_status_display()
     doc.add_paragraph(status + (" · Public version" if public else " · Members’ version"))
 
+
+def _attendance(doc, ctx: dict) -> None:
+    """The register: a heading per category, a two-column table of names and organisations
+    per group, and the chair's note."""
     for group in ctx["attendance"]:
         doc.add_heading(group.label, level=2)
         for sublabel, people in group.subgroups:
@@ -138,6 +168,11 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
     if ctx["chair_note"]:
         doc.add_paragraph(ctx["chair_note"]).runs[0].italic = True
 
+
+def _items_table(doc, ctx: dict) -> None:
+    """The items as the PDF sets them: number, the item's minutes, and its actions by number."""
+    from docx.shared import Mm
+
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("No.", "Item", "Action / Who"), strict=True):
@@ -146,53 +181,64 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
         cells = table.add_row().cells
         _first_paragraph(cells[0], item.number, bold=item.depth == 0)
         _first_paragraph(cells[1], item.title, bold=True)
-        body = cells[1]
-        if item.private:
-            body.add_paragraph(item.exemption).runs[0].italic = True
-        else:
-            if item.exemption:
-                body.add_paragraph(item.exemption).runs[0].italic = True
-            for line in item.notes_before + item.declarations + item.approvals:
-                body.add_paragraph(line)
-            if (
-                item.kind == "declarations"
-                and not item.declarations
-                and ctx["no_interests_declared"]
-            ):
-                body.add_paragraph("There were no conflicts of interest to declare.")
-            if item.minutes:
-                _add_html(body, item.minutes)
-            for verb, text in item.decisions:
-                paragraph = body.add_paragraph()
-                paragraph.add_run(f"{verb.upper()}: ").bold = True
-                parser = _MinutesHTML(body)
-                parser.paragraph = paragraph
-                parser.feed(text.replace("<p>", "").replace("</p>", " "))
-            for line in item.notes_after:
-                body.add_paragraph(line).runs[0].italic = True
+        _item_minutes(cells[1], item, ctx)
         _first_paragraph(cells[2], "\n".join(f"A{a.number} {a.who}" for a in item.actions))
     for row in table.rows:
         row.cells[0].width, row.cells[1].width, row.cells[2].width = Mm(14), Mm(130), Mm(30)
 
-    if ctx["actions"]:
-        doc.add_heading("Actions from the meeting", level=2)
-        actions = doc.add_table(rows=1, cols=5)
-        actions.style = "Table Grid"
-        for cell, text in zip(
-            actions.rows[0].cells, ("No.", "Reference", "Action", "Owner", "Due"), strict=True
-        ):
-            _first_paragraph(cell, text, bold=True)
-        for a in ctx["actions"]:
-            cells = actions.add_row().cells
-            row = (str(a.number), a.reference, a.description, a.owners_text, a.due or "—")
-            for cell, text in zip(cells, row, strict=True):
-                _first_paragraph(cell, text)
 
-    if ctx["next_meetings"]:
-        doc.add_heading("Date of next meeting", level=2)
-        for m in ctx["next_meetings"]:
-            doc.add_paragraph(ukdate(m.date, "full") + (f", {m.venue}" if m.venue else ""))
+def _item_minutes(body, item, ctx: dict) -> None:
+    """What is minuted under an item's title. A private item (the public version of an exempt
+    one) shows only why it is withheld."""
+    if item.private:
+        body.add_paragraph(item.exemption).runs[0].italic = True
+        return
+    if item.exemption:
+        body.add_paragraph(item.exemption).runs[0].italic = True
+    for line in item.notes_before + item.declarations + item.approvals:
+        body.add_paragraph(line)
+    if item.kind == "declarations" and not item.declarations and ctx["no_interests_declared"]:
+        body.add_paragraph("There were no conflicts of interest to declare.")
+    if item.minutes:
+        _add_html(body, item.minutes)
+    for verb, text in item.decisions:
+        paragraph = body.add_paragraph()
+        paragraph.add_run(f"{verb.upper()}: ").bold = True
+        parser = _MinutesHTML(body)
+        parser.paragraph = paragraph
+        parser.feed(text.replace("<p>", "").replace("</p>", " "))
+    for line in item.notes_after:
+        body.add_paragraph(line).runs[0].italic = True
 
+
+def _actions_table(doc, ctx: dict) -> None:
+    """The actions from the meeting, one row each, when there are any."""
+    if not ctx["actions"]:
+        return
+    doc.add_heading("Actions from the meeting", level=2)
+    actions = doc.add_table(rows=1, cols=5)
+    actions.style = "Table Grid"
+    for cell, text in zip(
+        actions.rows[0].cells, ("No.", "Reference", "Action", "Owner", "Due"), strict=True
+    ):
+        _first_paragraph(cell, text, bold=True)
+    for a in ctx["actions"]:
+        cells = actions.add_row().cells
+        row = (str(a.number), a.reference, a.description, a.owners_text, a.due or "—")
+        for cell, text in zip(cells, row, strict=True):
+            _first_paragraph(cell, text)
+
+
+def _next_meetings(doc, ctx: dict) -> None:
+    if not ctx["next_meetings"]:
+        return
+    doc.add_heading("Date of next meeting", level=2)
+    for m in ctx["next_meetings"]:
+        doc.add_paragraph(ukdate(m.date, "full") + (f", {m.venue}" if m.venue else ""))
+
+
+def _sign_off(doc, ctx: dict) -> None:
+    """The approval line, then the signature with the fingerprint, or a line to sign on."""
     if ctx["approved_text"]:
         doc.add_paragraph(ctx["approved_text"])
     signature = ctx["signature"]
@@ -206,7 +252,3 @@ def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
         doc.add_paragraph(
             "Signed (Chair) ......................................        Date ............"
         )
-
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

@@ -23,6 +23,29 @@ class ResolveForm(forms.Form):
     )
 
 
+class CirculateForm(forms.Form):
+    comments_due = forms.DateField(
+        label="Comments due by",
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"
+        ),
+        error_messages={
+            "required": "Enter the day accuracy comments are due by.",
+            "invalid": "Enter a date, such as 9 November 2026.",
+        },
+    )
+
+    def __init__(self, *args, window=None, **kwargs):
+        """``window`` (``selectors.CommentsWindow``): the days the browser's date picker
+        offers; the service checks them again."""
+        super().__init__(*args, **kwargs)
+        if window is not None:
+            attrs = self.fields["comments_due"].widget.attrs
+            attrs["min"] = window.earliest.isoformat()
+            if window.latest is not None:
+                attrs["max"] = window.latest.isoformat()
+
+
 class ApproveForm(forms.Form):
     corrections = forms.CharField(
         label="Corrections made on approval",

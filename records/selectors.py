@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -267,6 +268,35 @@ def next_meeting_after(meeting: Meeting) -> NextMeeting | None:
         end_time=upcoming.end_time,
         venue=upcoming.venue,
     )
+
+
+@dataclass(frozen=True)
+class CommentsWindow:
+    """The days accuracy comments may be made due by when the draft is circulated: from today
+    (``earliest``) to the body's next meeting still to come (``latest``, ``None`` when none is
+    arranged), which approves the minutes; ``default`` is ``NOTICE_COMMENT_DAYS`` on, brought
+    forward to that meeting when it comes sooner."""
+
+    earliest: dt.date
+    latest: dt.date | None
+    default: dt.date
+
+
+def comments_window(meeting: Meeting, today: dt.date | None = None) -> CommentsWindow:
+    """When comments on ``meeting``'s draft may be due (one query). A next meeting already held
+    is no limit: the minutes then wait for the one after it."""
+    today = today or timezone.localdate()
+    upcoming = (
+        Meeting.objects.filter(body_id=meeting.body_id, date__gt=meeting.date, date__gte=today)
+        .exclude(pk=meeting.pk)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    default = today + dt.timedelta(days=settings.NOTICE_COMMENT_DAYS)
+    if upcoming is not None:
+        default = min(default, upcoming)
+    return CommentsWindow(earliest=today, latest=upcoming, default=default)
 
 
 def accuracy_comments_for_user(*, meeting: Meeting, user) -> list[AccuracyComment]:

@@ -7,6 +7,8 @@ for the transaction) and the person's right through ``records.rules``; a refusal
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +24,7 @@ from partners.templatetags.minutebook import ukdate
 
 from . import events, rules, tasks
 from .models import AccuracyComment, Addendum, ChairApproval, RenderJob
+from .selectors import comments_window
 from .signing import signing_run
 
 COMMENT_MAX_CHARS = 4000
@@ -50,32 +53,60 @@ def _require(allowed: bool, message: str) -> None:
         raise TransitionRefused(message)
 
 
-@transaction.atomic
-def minutes_circulate(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
-    """Send the draft minutes to the body's members for accuracy.
+def minutes_circulate_refusal(*, meeting: Meeting, user: AbstractBaseUser) -> str:
+    """Why ``minutes_circulate`` would refuse this person now, or "" when it is open: the
+    confirmation page says so before it asks for the day comments are due."""
+    if meeting.status != Meeting.Status.DRAFT:
+        return f"Only draft minutes can be circulated; these are {_status_text(meeting)}."
+    if not rules.meeting_has_taken_place(meeting):
+        return (
+            "Minutes are circulated once the meeting has taken place; this one is on "
+            f"{ukdate(meeting.date, 'full')}."
+        )
+    if not rules.can_circulate_minutes(user, meeting):
+        return "Only the secretariat can circulate."
+    if not meeting.items.exists():
+        return "There is nothing to circulate yet: this meeting has no agenda items or minutes."
+    return ""
 
-    Side effects: status becomes "circulated" (editing stops until returned to draft); once
-    committed, ``events.minutes_circulated`` is sent (``notices`` sends each member a link to
-    the draft and the date comments are due by).
+
+@transaction.atomic
+def minutes_circulate(
+    *, meeting: Meeting, user: AbstractBaseUser, comments_due: dt.date | None = None
+) -> Meeting:
+    """Send the draft minutes to the body's members for accuracy, with comments due by
+    ``comments_due`` (``None``: ``NOTICE_COMMENT_DAYS`` on, or the next meeting if sooner). The
+    day may not have passed, nor come after the body's next meeting (which approves them).
+
+    Side effects: status becomes "circulated" (editing stops until returned to draft) and the
+    day is kept on the meeting; once committed, ``events.minutes_circulated`` is sent
+    (``notices`` sends each member a link to the draft and that day, and reminds those who have
+    not opened it before then).
     """
     meeting = _locked(meeting)
-    _require(
-        meeting.status == Meeting.Status.DRAFT,
-        f"Only draft minutes can be circulated; these are {_status_text(meeting)}.",
-    )
-    _require(
-        rules.meeting_has_taken_place(meeting),
-        f"Minutes are circulated once the meeting has taken place; this one is on "
-        f"{ukdate(meeting.date, 'full')}.",
-    )
-    _require(rules.can_circulate_minutes(user, meeting), "Only the secretariat can circulate.")
-    _require(
-        meeting.items.exists(),
-        "There is nothing to circulate yet: this meeting has no agenda items or minutes.",
-    )
+    refusal = minutes_circulate_refusal(meeting=meeting, user=user)
+    _require(not refusal, refusal)
+    window = comments_window(meeting)
+    if comments_due is None:
+        comments_due = window.default
+    if comments_due < window.earliest:
+        raise ValidationError(
+            {
+                "comments_due": "That day has passed: comments can be due today, "
+                f"{ukdate(window.earliest, 'full')}, or later."
+            }
+        )
+    if window.latest is not None and comments_due > window.latest:
+        raise ValidationError(
+            {
+                "comments_due": "Comments must be in by the next meeting, on "
+                f"{ukdate(window.latest, 'full')}, which approves the minutes."
+            }
+        )
     meeting.status = Meeting.Status.CIRCULATED
     meeting.circulated_at = timezone.now()
-    meeting.save(update_fields=["status", "circulated_at", "updated_at"])
+    meeting.comments_due = comments_due
+    meeting.save(update_fields=["status", "circulated_at", "comments_due", "updated_at"])
     events.announce(events.minutes_circulated, meeting=meeting)
     return meeting
 

@@ -236,8 +236,9 @@ NOTICE_BATCH_SIZE = env.int("NOTICE_BATCH_SIZE", default=200)
 # Scheduled agendas go, and the morning digest and daily checks run, at this time (London).
 NOTICE_HOUR = env.int("NOTICE_HOUR", default=7)
 NOTICE_MINUTE = env.int("NOTICE_MINUTE", default=0)
-# Accuracy comments are due this many days after circulation; those who have not opened the
-# draft are reminded this many days before.
+# The day accuracy comments are due by, offered when circulating (the secretariat may choose
+# another, up to the next meeting); those who have not opened the draft are reminded this
+# many days before it.
 NOTICE_COMMENT_DAYS = env.int("NOTICE_COMMENT_DAYS", default=14)
 NOTICE_COMMENT_REMINDER_DAYS = env.int("NOTICE_COMMENT_REMINDER_DAYS", default=3)
 # A mail server that fails: retry after 1, 2, 4... minutes, six times, then show it failed.

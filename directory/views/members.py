@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from common.forms import errors_to_form
@@ -30,28 +31,66 @@ def body_members(request, body):
 
 @body_view
 def membership_add(request, body):
+    """Add a member; "Add and add another" comes back to a fresh form, its Name field focused,
+    for entering a list of people one after another."""
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        new_organisation = None
         try:
             # One step for the officer, so one transaction: no half-added new person.
             with transaction.atomic():
-                person = data["person"] or services.person_create(
-                    name=data["new_name"],
-                    honorific=data["new_honorific"],
-                    job_title=data["new_job_title"],
-                    organisation=data["new_organisation"],
-                    email=data["new_email"],
-                )
+                person = data["person"]
+                if person is None:
+                    organisation, new_organisation = _organisation_for(data["new_organisation"])
+                    person = services.person_create(
+                        name=data["new_name"],
+                        honorific=data["new_honorific"],
+                        job_title=data["new_job_title"],
+                        organisation=organisation,
+                        email=data["new_email"],
+                    )
                 fields = {name: data[name] for name in MEMBERSHIP_FIELDS}
                 services.membership_create(body=body, person=person, **fields)
         except ValidationError as exc:
             errors_to_form(form, _new_person_fields(exc))
         else:
-            messages.success(request, f"{person.display_name} added as {_role(data['role'])}.")
+            added = f"{person.display_name} added as {_role(data['role'])}."
+            if new_organisation is not None:
+                added += f" {new_organisation.name} is new to the directory."
+            messages.success(request, added)
+            if request.POST.get("then") == "another":
+                return redirect(
+                    reverse("directory_membership_add", args=[body.slug]) + "?another=1"
+                )
             return redirect("directory_body_members", slug=body.slug)
-    context = body_context(body, "members", ("Add a member", ""), form=form)
+    another = request.method == "GET" and "another" in request.GET
+    if another:
+        # Back for the next person of a list: start in Name.
+        form.fields["new_name"].widget.attrs["autofocus"] = True
+    context = body_context(
+        body,
+        "members",
+        ("Add a member", ""),
+        form=form,
+        organisation_names=selectors.organisation_names(),
+        another=another,
+    )
     return render(request, "directory/membership_form.html", context)
+
+
+def _organisation_for(name: str):
+    """The organisation typed for a new member, and (if it had to be added) the new one."""
+    if not name.strip():
+        return None, None
+    found = selectors.organisation_named(name)
+    if found is not None:
+        return found, None
+    try:
+        created = services.organisation_create(name=name)
+    except ValidationError as exc:
+        raise ValidationError({"new_organisation": exc.messages}) from exc
+    return created, created
 
 
 @body_view

@@ -39,23 +39,37 @@ def drafts(request):
 @login_required
 def meeting_create(request, slug):
     body = editable_body(request, slug)
-    form = MeetingForm(request.POST or None, body=body)
+    # The body's usual time and place, ready to keep or change.
+    initial = {
+        "start_time": body.default_start_time,
+        "end_time": body.default_end_time,
+        "venue": body.default_venue,
+    }
+    form = MeetingForm(request.POST or None, body=body, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(body=body, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            standing = "standing items" if body.standing_items else "no standing items"
             messages.success(
                 request,
-                f"Meeting of {meeting.date:%-d %B %Y} set up with the register and standing items.",
+                f"Meeting of {meeting.date:%-d %B %Y} set up with the register and {standing}.",
             )
             return redirect("draft_agenda", pk=meeting.pk)
     crumbs = [(body.short_name or body.name, body_url(body)), ("New meeting", "")]
     return render(
         request,
         "drafting/meeting_form.html",
-        {"form": form, "body": body, "crumbs": crumbs, "nav_section": "drafts", "creating": True},
+        {
+            "form": form,
+            "body": body,
+            "crumbs": crumbs,
+            "nav_section": "drafts",
+            "creating": True,
+            "standing_items": [title for _, title in services.body_standing_items(body)],
+        },
     )
 
 
@@ -63,7 +77,12 @@ def meeting_create(request, slug):
 def meeting_schedule(request, slug):
     body = editable_body(request, slug)
     last = drafting.latest_meeting(body)
-    initial = {}
+    # As the last meeting was held, or else at the body's usual time and place.
+    initial = {
+        "start_time": body.default_start_time,
+        "end_time": body.default_end_time,
+        "venue": body.default_venue,
+    }
     if last is not None:
         initial = {
             "start_time": last.start_time,

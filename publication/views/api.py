@@ -1,4 +1,4 @@
-"""The open data API (OParl 1.1, read-only, no login). Thin: ``public.oparl`` decides what each
+"""The open data API (OParl 1.1, read-only, no login). Thin: ``publication.oparl`` decides what each
 object holds and what is public; these views parse the request and answer JSON."""
 
 from __future__ import annotations
@@ -57,66 +57,51 @@ def body_list(api, request):
     return _list(api, request, lambda window: oparl.body_segments(api, window))
 
 
-@endpoint
-def body(api, request, pk):
-    return oparl.get_body(api, pk)
-
-
-def _body_list(make_segments):
-    """A list view over one publishing body's objects (``make_segments(api, body, window)``)."""
+def _body_list(make_segments, kind: str):
+    """A list view over one publishing body's objects (``make_segments(api, body, window)``);
+    for a body that stopped publishing, only what it took out of the record (``kind``)."""
 
     @endpoint
     def view(api, request, pk):
+        if pk not in api.body_ids and oparl.withdrawn_body(pk):
+            return _list(api, request, lambda window: oparl.gone_segments(api, kind, pk, window))
         body = api.body(pk)
         return _list(api, request, lambda window: make_segments(api, body, window))
 
     return view
 
 
-body_organizations = _body_list(oparl.organization_segments)
-body_people = _body_list(oparl.person_segments)
-body_memberships = _body_list(oparl.membership_segments)
-body_meetings = _body_list(oparl.meeting_segments)
-body_agenda_items = _body_list(oparl.agenda_item_segments)
-body_papers = _body_list(oparl.paper_segments)
-body_files = _body_list(oparl.file_segments)
+Kind = oparl.Tombstone.Kind
+body_organizations = _body_list(oparl.organization_segments, Kind.ORGANIZATION)
+body_people = _body_list(oparl.person_segments, Kind.PERSON)
+body_memberships = _body_list(oparl.membership_segments, Kind.MEMBERSHIP)
+body_meetings = _body_list(oparl.meeting_segments, Kind.MEETING)
+body_agenda_items = _body_list(oparl.agenda_item_segments, Kind.AGENDA_ITEM)
+body_papers = _body_list(oparl.paper_segments, Kind.PAPER)
+body_files = _body_list(oparl.file_segments, Kind.FILE)
 
 
-@endpoint
-def organization(api, request, key):
-    return oparl.get_organization(api, key)
+def _object(get, kind: str):
+    """An object's own URL: the object, or what OParl keeps of it once it has left the public
+    record (``deleted: true``), never a bare 404 for something a client may hold."""
+
+    @endpoint
+    def view(api, request, **kwargs):
+        [key] = kwargs.values()
+        try:
+            return get(api, key)
+        except oparl.NotFound:
+            return oparl.get_gone(api, kind, key)
+
+    return view
 
 
-@endpoint
-def person(api, request, pk):
-    return oparl.get_person(api, pk)
-
-
-@endpoint
-def membership(api, request, pk):
-    return oparl.get_membership(api, pk)
-
-
-@endpoint
-def meeting(api, request, pk):
-    return oparl.get_meeting(api, pk)
-
-
-@endpoint
-def agenda_item(api, request, pk):
-    return oparl.get_agenda_item(api, pk)
-
-
-@endpoint
-def paper(api, request, pk):
-    return oparl.get_paper(api, pk)
-
-
-@endpoint
-def file(api, request, key):
-    return oparl.get_file(api, key)
-
-
-@endpoint
-def location(api, request, pk):
-    return oparl.get_location(api, pk)
+body = _object(oparl.get_body, Kind.BODY)
+organization = _object(oparl.get_organization, Kind.ORGANIZATION)
+person = _object(oparl.get_person, Kind.PERSON)
+membership = _object(oparl.get_membership, Kind.MEMBERSHIP)
+meeting = _object(oparl.get_meeting, Kind.MEETING)
+agenda_item = _object(oparl.get_agenda_item, Kind.AGENDA_ITEM)
+paper = _object(oparl.get_paper, Kind.PAPER)
+file = _object(oparl.get_file, Kind.FILE)
+location = _object(oparl.get_location, Kind.LOCATION)

@@ -13,25 +13,46 @@ from django.views.decorators.http import require_POST
 from common.forms import errors_to_form
 from meetings import rules as meeting_rules
 from partners.rules import person_for
+from partners.templatetags.minutebook import ukdate
 
 from .. import rules, services
-from ..forms import AddendumForm, ApproveForm, SignForm
+from ..forms import AddendumForm, ApproveForm, CirculateForm, SignForm
 from ..models import RenderJob
-from ..selectors import open_comment_count
+from ..selectors import comments_window, open_comment_count
 from .common import back_to_review, meeting_for_user, show_refusal
 
 
 @login_required
-@require_POST
 def minutes_circulate(request, pk):
+    """GET asks for the day accuracy comments are due (the review page's panel asks beside its
+    button too); POST circulates. A step that is not open is refused with its reason."""
     meeting = meeting_for_user(request, pk, meeting_rules.can_manage_meeting)
-    try:
-        services.minutes_circulate(meeting=meeting, user=request.user)
-    except ValidationError as exc:
-        show_refusal(request, exc)
-    else:
-        messages.success(request, "The draft minutes have been circulated to members.")
-    return back_to_review(meeting)
+    refusal = services.minutes_circulate_refusal(meeting=meeting, user=request.user)
+    if refusal:
+        messages.error(request, refusal)
+        return back_to_review(meeting)
+    window = comments_window(meeting)
+    form = CirculateForm(
+        request.POST or None, initial={"comments_due": window.default}, window=window
+    )
+    if request.method == "POST" and form.is_valid():
+        due = form.cleaned_data["comments_due"]
+        try:
+            services.minutes_circulate(meeting=meeting, user=request.user, comments_due=due)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                show_refusal(request, exc)
+                return back_to_review(meeting)
+            errors_to_form(form, exc)
+        else:
+            messages.success(
+                request,
+                "The draft minutes have been circulated to members, with accuracy comments "
+                f"due by {ukdate(due, 'full')}.",
+            )
+            return back_to_review(meeting)
+    context = {"meeting": meeting, "form": form, "window": window}
+    return render(request, "records/circulate.html", context)
 
 
 @login_required

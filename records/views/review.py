@@ -11,9 +11,9 @@ from meetings.models import Meeting
 
 from .. import events, rules
 from ..documents import minutes_context
-from ..forms import CommentForm, ResolveForm
+from ..forms import CirculateForm, CommentForm, ResolveForm
 from ..models import AccuracyComment
-from ..selectors import accuracy_comments_for_user
+from ..selectors import accuracy_comments_for_user, comments_window
 from .common import meeting_for_user
 
 
@@ -58,4 +58,9 @@ def minutes_review(request, pk):
     context.update(_comments_context(context["items"], comments))
     context.update(_controls(request.user, meeting))
     context.update({"comment_form": CommentForm(), "resolve_form": ResolveForm()})
+    if context["can_circulate"]:
+        window = comments_window(meeting)
+        context["circulate_form"] = CirculateForm(
+            initial={"comments_due": window.default}, window=window
+        )
     return render(request, "records/review.html", context)

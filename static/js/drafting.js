@@ -190,6 +190,10 @@
       } else if (key === "j" || key === "k") {
         const other = siblingRow(row, key === "j" ? 1 : -1);
         if (other) { e.preventDefault(); focusRow(other); }
+      } else if (key === "n") {
+        // Someone not on the register (a guest, a substitute): straight to the add form.
+        const field = document.querySelector("#add-person select, #add-person input:not([type=hidden])");
+        if (field) { e.preventDefault(); field.focus(); }
       }
     });
   }

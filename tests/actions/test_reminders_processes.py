@@ -362,10 +362,8 @@ def chaser(client, reminded_people):
 
 
 def press_send_reminders(client, body):
-    start = time.monotonic()
     response = client.post(reverse("body_send_reminders", args=[body.slug]), follow=True)
-    seconds = time.monotonic() - start
-    return response, seconds, [str(m) for m in response.context["messages"]]
+    return response.status_code, [str(m) for m in response.context["messages"]]
 
 
 SENT = (
@@ -378,9 +376,9 @@ DOWN = (
 )
 
 
-def test_send_reminders_button_with_redis_stopped_or_frozen_says_so_within_two_seconds(
-    client, chaser, redis, app_on
-):
+def test_send_reminders_button_with_redis_stopped_or_frozen_says_so(client, chaser, redis, app_on):
+    """How long the page takes to say so is measured by ``make bench BENCH_ARGS="button"``
+    (targets: under 2 s stopped, 2.5 s frozen)."""
     up = press_send_reminders(client, chaser)
     queued = redis.queued()
     redis.kill()
@@ -391,11 +389,10 @@ def test_send_reminders_button_with_redis_stopped_or_frozen_says_so_within_two_s
     redis.process.send_signal(signal.SIGCONT)
     again = press_send_reminders(client, chaser)
 
-    assert (up[0].status_code, up[2], queued) == (200, [SENT], 1)
-    assert (stopped[0].status_code, stopped[2]) == (200, [DOWN])
-    assert (frozen[0].status_code, frozen[2]) == (200, [DOWN])
-    assert (again[0].status_code, again[2]) == (200, [SENT])
-    assert stopped[1] < 2 and frozen[1] < 2.5, (stopped[1], frozen[1])
+    assert (up, queued) == ((200, [SENT]), 1)
+    assert stopped == (200, [DOWN])
+    assert frozen == (200, [DOWN])
+    assert again == (200, [SENT])
 
 
 def test_redis_killed_mid_sweep_the_next_sweep_catches_up_without_duplicates(

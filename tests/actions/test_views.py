@@ -12,6 +12,7 @@ from icalendar import Calendar
 from actions import tokens
 from actions.models import Action, ActionOwner, ActionUpdate
 from partners.models import Membership
+from partners.templatetags.minutebook import ukdate
 from tests.factories import (
     ActionOwnerFactory,
     BodyFactory,
@@ -421,6 +422,50 @@ def test_body_action_log_filters_by_owner_and_meeting(client, body, member, make
         "Theirs later",
     ]
     assert [a.description for a in by_meeting.context["page"].object_list] == ["Theirs later"]
+
+
+def test_body_action_log_owner_filter_takes_the_persons_organisation_and_groups(
+    client, body, member, make_action
+):
+    other = PersonFactory()
+    MembershipFactory(person=other, body=body)
+    group = TeamFactory(body=body)
+    group.members.add(other)
+    everyone = TeamFactory(body=body, everyone=True)
+    make_action(other, description="Named")
+    make_action(PersonFactory(), description="Someone else's")
+    for description, owner in [
+        ("Their organisation's", {"organisation": other.organisation}),
+        ("Their group's", {"team": group}),
+        ("Everyone's", {"team": everyone}),
+    ]:
+        action = make_action(member, description=description)
+        ActionOwner.objects.filter(action=action).delete()
+        ActionOwnerFactory(action=action, person=None, **owner)
+    client.force_login(member.user)
+
+    response = client.get(reverse("body_actions", args=[body.slug]), {"owner": other.pk})
+
+    assert sorted(a.description for a in response.context["page"].object_list) == [
+        "Everyone's",
+        "Named",
+        "Their group's",
+        "Their organisation's",
+    ]
+
+
+def test_body_action_log_shows_the_latest_update_only(client, body, member, make_action):
+    action = make_action(member, days=3)
+    for note in ("First note", "Latest note"):
+        latest = ActionUpdate.objects.create(
+            action=action, author=member, note=note, status_before="open", status_after="open"
+        )
+    client.force_login(member.user)
+
+    response = client.get(reverse("body_actions", args=[body.slug]))
+
+    rows = texts(response, by_class("action-log", "table") + "/tbody/tr/td[7]")
+    assert rows == [f"Latest note {ukdate(latest.created_at, 'short')}"]
 
 
 def test_body_action_log_query_count_is_fixed_with_5_or_60_actions(

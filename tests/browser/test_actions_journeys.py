@@ -29,7 +29,7 @@ def journey():
     body = BodyFactory(name="Sunderland Innovation and Improvement Group", short_name="SIIG")
     person = PersonFactory(name="Valerie Hayllor", user=UserFactory())
     MembershipFactory(person=person, body=body, role=Membership.Role.MEMBER)
-    meeting = MeetingFactory(body=body, date=today - dt.timedelta(days=30))
+    meeting = MeetingFactory(body=body, date=today - dt.timedelta(days=30), status="circulated")
     item = AgendaItemFactory(meeting=meeting, title="Innovation fund", number="4", position=4)
 
     def action(number, description, days):

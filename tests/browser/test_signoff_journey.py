@@ -5,11 +5,13 @@ signed meeting offers no edit controls, the PDF downloads as the stored signed b
 verification page answers for the fingerprint. axe-core runs on the review, sign-off and verify
 pages; screenshots go to var/screenshots/."""
 
+import datetime as dt
 import hashlib
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.models import Meeting
@@ -52,9 +54,23 @@ def test_signoff_journey_from_circulation_to_verified_signature(
 
     officer = as_user(secretariat_user)
     _review(officer, live_server, meeting)
+    due = timezone.localdate() + dt.timedelta(days=10)
+    expect(officer.get_by_label("Comments due by")).to_have_value(
+        (timezone.localdate() + dt.timedelta(days=14)).isoformat()
+    )
+    officer.get_by_label("Comments due by").fill(due.isoformat())
+    assert serious_violations(officer) == []
+    screenshot(officer, "signoff-review-circulate")
     officer.get_by_role("button", name="Circulate to members").click()
-    expect(_alert(officer)).to_contain_text("The draft minutes have been circulated to members.")
+    due_text = f"{due:%A} {due.day} {due:%B %Y}"
+    expect(_alert(officer)).to_contain_text(
+        f"The draft minutes have been circulated to members, with accuracy comments due by "
+        f"{due_text}."
+    )
     expect(officer.locator(".signoff-step.is-current")).to_have_text("2. Circulated")
+    expect(officer.locator(".signoff-panel")).to_contain_text(
+        f"Accuracy comments are due by {due_text}."
+    )
 
     member = as_user(member_user)
     _review(member, live_server, meeting)
@@ -142,7 +158,7 @@ def test_signoff_journey_from_circulation_to_verified_signature(
     expect(toolbar).to_be_visible()
     for name in ("Edit draft", "Agenda builder", "Sign"):
         expect(toolbar.get_by_role("link", name=name, exact=True)).to_have_count(0)
-    expect(toolbar.get_by_role("button", name="Circulate")).to_have_count(0)
+    expect(toolbar.get_by_role("link", name="Circulate", exact=True)).to_have_count(0)
 
     _review(member, live_server, meeting)
     with member.expect_download() as download:

@@ -1,6 +1,7 @@
 """The directory pages as the secretariat and administrators use them."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -112,7 +113,7 @@ def test_add_member_who_is_new_in_one_step(client, body, secretariat_user):
         reverse("directory_membership_add", args=[body.slug]),
         {
             "new_name": "Carol Harries",
-            "new_organisation": council.pk,
+            "new_organisation": "Sunderland City Council",
             "new_email": "carol@example.org",
             "role": "lead_member",
             "start_date": "2011-11-09",
@@ -135,6 +136,76 @@ def test_add_member_who_is_new_in_one_step(client, body, secretariat_user):
         council,
     )
     assert "Tim Mills" in response.content.decode()
+
+
+def test_add_member_finds_the_organisation_typed_by_name_or_acronym(client, body, secretariat_user):
+    council = OrganisationFactory(name="Sunderland City Council", acronym="SCC")
+    client.force_login(secretariat_user)
+    url = reverse("directory_membership_add", args=[body.slug])
+    organisations = Organisation.objects.count()
+
+    for name, typed in [("Carol Harries", "  sunderland  city council "), ("Tim Mills", "scc")]:
+        response = client.post(url, {"new_name": name, "new_organisation": typed, "role": "member"})
+        assert response.status_code == 302
+
+    assert list(
+        Person.objects.filter(name__in=["Carol Harries", "Tim Mills"]).values_list(
+            "organisation", flat=True
+        )
+    ) == [council.pk, council.pk]
+    assert Organisation.objects.count() == organisations
+
+
+def test_add_member_adds_a_new_organisation_typed_and_says_so(client, body, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.post(
+        reverse("directory_membership_add", args=[body.slug]),
+        {"new_name": "Neil Hayes", "new_organisation": "Northumbria  Police", "role": "member"},
+        follow=True,
+    )
+
+    assert messages_of(response) == [
+        "Neil Hayes added as member. Northumbria Police is new to the directory."
+    ]
+    assert Person.objects.get(name="Neil Hayes").organisation.name == "Northumbria Police"
+
+
+def test_add_member_refused_adds_no_organisation_either(client, body, secretariat_user):
+    MembershipFactory(body=body, person__name="Sarah Reed", person__email="sarah@example.org")
+    client.force_login(secretariat_user)
+
+    response = client.post(
+        reverse("directory_membership_add", args=[body.slug]),
+        {
+            "new_name": "Sarah Reed",
+            "new_organisation": "Jobcentre Plus",
+            "new_email": "sarah@example.org",
+            "role": "member",
+        },
+    )
+
+    assert list(response.context["form"].errors) == ["new_email"]
+    assert Organisation.objects.filter(name="Jobcentre Plus").exists() is False
+
+
+def test_add_and_add_another_comes_back_to_a_fresh_form_ready_for_the_next_name(
+    client, body, secretariat_user
+):
+    OrganisationFactory(name="Gentoo Group")
+    client.force_login(secretariat_user)
+    url = reverse("directory_membership_add", args=[body.slug])
+
+    response = client.post(url, {"new_name": "Rachel Young", "role": "member", "then": "another"})
+    again = client.get(response["Location"])
+    fresh = client.get(url)
+
+    assert response["Location"] == url + "?another=1"
+    assert messages_of(again) == ["Rachel Young added as member."]
+    page = again.content.decode()
+    assert re.search(r'<input [^>]*name="new_name"[^>]* autofocus[ >]', page)
+    assert '<datalist id="organisation-names"><option value="Gentoo Group"></option>' in page
+    assert "autofocus" not in fresh.content.decode()
 
 
 def test_add_member_refused_leaves_no_new_person_behind(client, body, secretariat_user):

@@ -81,6 +81,72 @@ def test_meeting_create_without_date_or_with_end_before_start_saves_nothing(offi
     assert Meeting.objects.count() == 0
 
 
+def test_meeting_create_form_starts_at_the_body_usual_time_and_venue(officer, body):
+    body.default_start_time, body.default_end_time = dt.time(13), dt.time(15, 30)
+    body.default_venue = "Corporate Training Centre, Elm Bank"
+    body.standing_items = ["apologies", "aob"]
+    body.save()
+
+    response = officer.get(reverse("meeting_create", kwargs={"slug": body.slug}))
+
+    form = response.context["form"]
+    assert {name: form[name].value() for name in ("start_time", "end_time", "venue")} == {
+        "start_time": dt.time(13),
+        "end_time": dt.time(15, 30),
+        "venue": "Corporate Training Centre, Elm Bank",
+    }
+    assert response.context["standing_items"] == ["Welcome and apologies", "Any other business"]
+    assert 'value="13:00"' in response.content.decode()
+
+
+def test_meeting_create_gives_the_meeting_the_body_standing_items_only(officer, body):
+    body.standing_items = ["previous_minutes", "next_meeting"]
+    body.save()
+
+    officer.post(
+        reverse("meeting_create", kwargs={"slug": body.slug}),
+        {"date": "2027-01-12", "kind": "ordinary"},
+    )
+
+    meeting = Meeting.objects.get(body=body)
+    assert [(i.kind, i.number) for i in meeting.items.order_by("position")] == [
+        ("previous_minutes", "1"),
+        ("next_meeting", "2"),
+    ]
+
+
+def test_meeting_create_for_a_body_without_standing_items_starts_an_empty_agenda(officer, body):
+    body.standing_items = []
+    body.save()
+
+    response = officer.post(
+        reverse("meeting_create", kwargs={"slug": body.slug}),
+        {"date": "2027-01-12", "kind": "ordinary"},
+        follow=True,
+    )
+
+    assert Meeting.objects.get(body=body).items.count() == 0
+    assert [str(m) for m in response.context["messages"]] == [
+        "Meeting of 12 January 2027 set up with the register and no standing items."
+    ]
+
+
+def test_meeting_schedule_form_starts_at_the_body_usual_time_when_there_is_no_meeting(
+    officer, body
+):
+    body.default_start_time, body.default_venue = dt.time(10), "Civic Centre"
+    body.save()
+
+    response = officer.get(reverse("meeting_schedule", kwargs={"slug": body.slug}))
+
+    form = response.context["form"]
+    assert (form["start_time"].value(), form["end_time"].value(), form["venue"].value()) == (
+        dt.time(10),
+        None,
+        "Civic Centre",
+    )
+
+
 def test_meeting_schedule_creates_a_series(officer, body):
     response = officer.post(
         reverse("meeting_schedule", kwargs={"slug": body.slug}),

@@ -2,8 +2,6 @@
 the body's secretariat, and clear messages for input that is not minutes."""
 
 import datetime as dt
-import io
-import time
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +10,7 @@ from django.test import override_settings
 
 from actions.models import Action
 from bench.import_quality import seed_cases
+from bench.import_speed import forty_pages_docx
 from imports import services
 from imports.models import MinutesImport
 from imports.review import review_context
@@ -290,32 +289,16 @@ def test_pasted_text_is_read(siig, sonia):
     )
 
 
-def test_forty_pages_import_in_under_ten_seconds(siig, sonia):
+def test_forty_pages_import_keeps_every_item_and_decision(siig, sonia):
     """IEWM's register, then its long item 3 (prose, lists, an "Agreed" block, commitments)
-    sixteen times over: about 21,000 words, some 40 pages of a Word document."""
-    import docx
-
-    source = SEED["iewm-board-2013-02-12"].read_text().split("\n")
-    start = source.index("3. Sector Led Improvement in the West Midlands – Paper 2")
-    end = source.index("4. Transcend Leadership Programme – Verbal Update")
-    document = docx.Document()
-    for line in source[:start]:
-        document.add_paragraph(line)
-    for number in range(3, 19):
-        document.add_paragraph(f"{number}. Sector Led Improvement, part {number - 2}")
-        for line in source[start + 1 : end]:
-            document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    words = sum(len(line.split()) for line in source[start + 1 : end]) * 16
-    upload = SimpleUploadedFile("long.docx", buffer.getvalue())
-    started = time.perf_counter()
+    sixteen times over: about 21,000 words, some 40 pages of a Word document. How long it takes
+    is measured by ``make bench BENCH_ARGS="import"`` (target: under 10 s)."""
+    data, words = forty_pages_docx()
+    upload = SimpleUploadedFile("long.docx", data)
     minutes_import = services.minutes_import_create(user=sonia, body=siig, upload=upload)
     meeting = services.minutes_import_commit(
         minutes_import=minutes_import, user=sonia, review=_review(minutes_import)
     )
-    took = time.perf_counter() - started
     assert words > 20000
     assert AgendaItem.objects.filter(meeting=meeting, parent=None).count() == 18
     assert Decision.objects.filter(item__meeting=meeting).count() == 1 + 16 * 6
-    assert took < 10, f"took {took:.1f} s"

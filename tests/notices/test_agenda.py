@@ -15,6 +15,7 @@ from notices.models import AgendaDispatch, Kind, NoticeDelivery
 
 from .conftest import (
     MARKER,
+    agenda_meeting,
     day_month,
     everything,
     html_of,
@@ -71,6 +72,49 @@ def test_agenda_goes_once_to_members_and_the_register_each_seeing_what_they_may(
     assert "1 Innovation fund" in text_of(officer)
     assert "Paper 1 Innovation fund criteria" in text_of(officer)
     assert "One confidential item is for members of SIIG only" in text_of(officer)
+
+
+def public_paper_url(reference: str) -> str:
+    paper = Paper.objects.get(reference=reference)
+    return "http://testserver" + reverse("public_paper_download", args=[paper.pk])
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "opens"),
+    [
+        (14, " from {published}, when the agenda is published."),  # before the public agenda
+        (3, "."),  # the public agenda is out already
+    ],
+)
+def test_the_register_of_a_body_that_publishes_gets_public_links_to_open_papers_only(
+    cast, smtp, days_ahead, opens
+):
+    cast.body.publishes = True
+    cast.body.save()
+    meeting = agenda_meeting(cast, timezone.localdate() + dt.timedelta(days=days_ahead))
+    published = meeting.date - dt.timedelta(days=cast.body.agenda_notice_days + 1)
+
+    services.agenda_dispatch(meeting=meeting, user=cast.secretariat.user, number=1)
+    send_all()
+
+    [officer] = inbox(smtp)[cast.officer.email]
+    [member] = inbox(smtp)[cast.member.email]
+    text = text_of(officer)
+    assert MARKER not in everything(officer)
+    assert "Severance" not in everything(officer)
+    assert f"   - Paper 1 Innovation fund criteria: {public_paper_url('Paper 1')}" in text
+    assert f'href="{public_paper_url("Paper 1")}"' in html_of(officer)
+    assert "/papers/" not in everything(officer).replace(public_paper_url("Paper 1"), "")
+    assert "agenda.pdf" not in everything(officer)
+    closing = text.split("\n\n")[-2].replace("\n", " ")
+    assert closing == (
+        "You are sent the open items because you are expected at this meeting. The papers with "
+        "a link are on SIIG's public site and open without logging in"
+        + opens.format(published=f"{published:%A} {published.day} {published:%B %Y}")
+    )
+    # Members keep their own links, the confidential paper's included.
+    assert paper_url("Paper 2") in text_of(member)
+    assert "/public/" not in everything(member)
 
 
 def test_agenda_text_reads_in_plain_english_with_uk_dates(cast, upcoming, smtp):

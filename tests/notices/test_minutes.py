@@ -121,6 +121,38 @@ def test_reminder_goes_before_the_date_to_members_who_have_not_opened_the_draft(
     )
 
 
+def test_the_day_chosen_on_the_page_is_in_the_message_and_times_the_reminder(
+    cast, held, smtp, client
+):
+    due = timezone.localdate() + dt.timedelta(days=6)
+    client.force_login(cast.secretariat.user)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("minutes_circulate", args=[held.pk]), {"comments_due": due.isoformat()})
+    send_all()
+    [circulated] = inbox(smtp)[cast.quiet.email]
+    client.force_login(cast.member.user)
+    client.get(reverse("minutes_review", args=[held.pk]))  # Valerie reads it
+    smtp.messages.clear()
+
+    early = services.comment_reminders_plan(today=due - dt.timedelta(days=4))
+    on_time = services.comment_reminders_plan(today=due - dt.timedelta(days=3))
+    send_all()
+
+    assert subject(circulated) == (
+        f"SIIG {day_month(held.date)}: draft minutes for your comments by {day_month(due)}"
+    )
+    assert f"by {due:%A} {due.day} {due:%B %Y}." in text_of(circulated)
+    assert (early, on_time) == (0, 1)
+    assert sorted(inbox(smtp)) == cast.emails("chair", "secretariat", "quiet")
+    [reminder] = inbox(smtp)[cast.quiet.email]
+    assert subject(reminder) == (
+        f"SIIG {day_month(held.date)}: reminder, comments on the draft minutes are due by "
+        f"{day_month(due)}"
+    )
+    heading = f"Reminder: comments on the draft minutes are due by {due:%A} {due.day} {due:%B %Y}"
+    assert text_of(reminder).splitlines()[2] == heading.upper()
+
+
 def test_digest_gathers_held_notices_into_one_morning_message(cast, held, smtp):
     circulation = circulate(held, cast)
     send_all()

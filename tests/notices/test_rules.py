@@ -49,3 +49,29 @@ def test_only_draft_and_signed_minutes_and_their_reminder_may_wait_for_the_diges
         "comment_reminder",
         "signed",
     ]
+
+
+@pytest.mark.parametrize("publishes", [True, False])
+def test_public_paper_links_are_the_papers_the_public_may_download_once_the_agenda_is_out(
+    cast, upcoming, publishes
+):
+    from meetings.publication import agenda_public_from
+
+    cast.body.publishes = publishes
+    cast.body.save()
+    papers = list(
+        Paper.objects.filter(item__meeting=upcoming)
+        .select_related("item__meeting__body")
+        .order_by("reference")
+    )
+    published = agenda_public_from(upcoming)
+
+    links = [
+        [rules.may_follow_public_paper_link(p, member=member) for p in papers]
+        for member in (False, True)
+    ]
+    public = [meeting_rules.public_may_download_paper(p, now=published) for p in papers]
+
+    assert links == [public, [False, False]]
+    assert public == [publishes, False]  # the confidential paper: never
+    assert [meeting_rules.public_may_download_paper(p) for p in papers] == [False, False]

@@ -14,6 +14,7 @@ from notices.delivery import notice_batch_send
 from notices.models import AgendaDispatch, Kind, NoticeBatch, NoticeDelivery, NoticeFailure
 from partners.models import Person
 from tests.factories import MembershipFactory, PersonFactory
+from tests.html import texts
 
 from .conftest import agenda_meeting
 
@@ -32,15 +33,31 @@ def test_agenda_page_shows_who_gets_what_before_sending(client, cast, upcoming):
     ]
     assert response.status_code == 200
     assert rows == [
-        ("Dora Digest", "Member", 2, 1, 2, True),
-        ("Jessica May", "Chair", 2, 1, 2, True),
-        ("Olive Officer", "Not a member, In attendance", 1, 0, 1, False),
-        ("Quentin Quiet", "Member", 2, 1, 2, True),
-        ("Sonia Thomson", "Secretariat", 2, 1, 2, True),
-        ("Valerie Hayllor", "Member", 2, 1, 2, True),
+        ("Dora Digest", "Member", 2, 1, 2, 2),
+        ("Jessica May", "Chair", 2, 1, 2, 2),
+        ("Olive Officer", "Not a member, in attendance", 1, 0, 1, 0),
+        ("Quentin Quiet", "Member", 2, 1, 2, 2),
+        ("Sonia Thomson", "Secretariat", 2, 1, 2, 2),
+        ("Valerie Hayllor", "Member", 2, 1, 2, 2),
     ]
     assert [r.person.name for r in preview.without_email] == ["Nemo Noaddress"]
     assert "Send to 6 people" in response.content.decode()
+
+
+def test_agenda_page_shows_public_links_for_the_register_of_a_body_that_publishes(
+    client, cast, upcoming
+):
+    cast.body.publishes = True
+    cast.body.save()
+    client.force_login(cast.secretariat.user)
+
+    response = client.get(reverse("notices_agenda_dispatch", args=[upcoming.pk]))
+
+    officer = [r for r in response.context["preview"].rows if r.recipient.person == cast.officer]
+    assert [(r.items, r.papers, r.links) for r in officer] == [(1, 1, 1)]
+    assert texts(response, "//tr[th[contains(., 'Olive Officer')]]/td[2]") == [
+        "Open items only: 1 item, 1 paper title, 1 with a link to the public site"
+    ]
 
 
 def test_agenda_page_sends_and_says_so(client, cast, upcoming):
@@ -137,7 +154,7 @@ def test_outbox_lists_who_was_sent_what_with_every_failure(client, cast, upcomin
 
     html = page.content.decode()
     assert page.context["counts"] == {"sent": 1, "failed": 1, "waiting": 0}
-    assert "451 4.3.0 Mailbox busy" in html and "Try the 1 failed again" in html
+    assert "451 4.3.0 Mailbox busy" in html and "Try the 1 failed notice again" in html
     assert [n.error for n in failed.context["page"].object_list] == ["451 4.3.0 Mailbox busy"]
 
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from partners.models import Membership, Organisation
-from portal.search import PAGE_SIZE, _Backend, _sources
+from portal.search import PAGE_SIZE, _sources
+from portal.search_backend import Backend
 from portal.search_text import date_range, highlight, render_marked, search_terms
 from tests.factories import (
     ActionFactory,
@@ -441,10 +442,11 @@ def test_search_query_count_is_fixed(client, body, member_user, kind):
 
 
 def fallback(query, key, body_ids=None):
-    backend = _Backend(query)
+    backend = Backend(query)
     backend.postgres = False
-    source = _sources(body_ids, query)[key]
-    return backend, source, list(backend.matching(key, source))
+    sources = _sources(body_ids, query)
+    found = backend.scan(sources, {key: (0, PAGE_SIZE)})[key]
+    return backend, sources[key], found.rows
 
 
 def test_fallback_requires_every_word_in_some_field(body):

@@ -7,14 +7,11 @@ paper and action (``SECRET``), minutes not yet signed (``DRAFT``), an agenda not
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import threading
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
@@ -73,25 +70,11 @@ def sign_request(user):
 def sign(meeting: Meeting, *, secretariat, chair) -> Meeting:
     """Circulate, approve and sign as the lifecycle pages do, then run the signing job.
 
-    Playwright's sync API keeps an event loop running in the test's thread, and the signing
-    job's PDF signer starts one of its own; so in browser tests (whose data is committed) it
-    runs in a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return _sign(meeting, secretariat=secretariat, chair=chair)
-    signed = []
-
-    def run():
-        try:
-            signed.append(_sign(meeting, secretariat=secretariat, chair=chair))
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return signed[0]
+    In the test's own thread, whether or not Playwright's event loop is running there (once a
+    browser test has run, its session keeps one): the PDF signer steps out of a running loop by
+    itself (``records.pades``), and a thread of our own would not see the test's uncommitted
+    data."""
+    return _sign(meeting, secretariat=secretariat, chair=chair)
 
 
 def _sign(meeting: Meeting, *, secretariat, chair) -> Meeting:

@@ -75,3 +75,23 @@ def test_public_minutes_pdf_is_the_copy_kept_at_signing(client, record):
 
     with kept.file.open("rb") as fh:
         assert b"".join(response.streaming_content) == fh.read()
+
+
+def test_public_agenda_shows_an_exempt_item_as_number_heading_and_reason_only(
+    client, record, people
+):
+    from meetings.models import AgendaItem
+    from partners.rules import person_for
+
+    AgendaItem.objects.filter(meeting=record.upcoming, title="Contract award").update(
+        exempt_paragraph=3, purpose="decision", presenter=person_for(people.chair)
+    )
+    response = client.get(reverse("public_agenda_pdf", args=[record.upcoming.pk]))
+
+    text = " ".join(body_text(response).split())
+    rows = text.split("NO. ITEM LEAD ")[1].split(" Public agenda issued")[0]
+
+    assert rows == (
+        "1 Digital inclusion For decision Paper A: Digital inclusion strategy "
+        "2 Contract award EXEMPT: PARAGRAPH 3 OF SCHEDULE 12A"
+    )

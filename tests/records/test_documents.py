@@ -123,6 +123,8 @@ def test_agenda_pack_appends_pdf_papers_with_continuous_numbers(draft, client, m
     paper_pages = len(PdfReader(io.BytesIO(one_page)).pages)
     last = squash(reader.pages[-1].extract_text())
     assert f"Page {total} of {total}" in last
+    # The agenda's own pages count the whole pack too, not just themselves.
+    assert squash(reader.pages[0].extract_text()).endswith(f"Page 1 of {total}")
     assert total > paper_pages
     assert "Paper 2: Framework" in pdf_text(data)
 

@@ -49,7 +49,17 @@ ACCESS = [
         secretariat=200,
         chair=200,
     ),
-    # Refused steps redirect back to the review page with a message (302), never a 500.
+    # Refused steps redirect back to the review page with a message (302), never a 500: this
+    # draft's meeting is still to come, so the secretariat is told it cannot be circulated yet.
+    Access(
+        "minutes_circulate",
+        kwargs=_meeting,
+        anonymous=302,
+        outsider=404,
+        member=404,
+        secretariat=302,
+        chair=404,
+    ),
     Access(
         "minutes_circulate",
         method="post",

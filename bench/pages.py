@@ -88,12 +88,33 @@ def pct(values: list[float], q: float) -> float:
     )
 
 
+FLOOR_URL = "/bench/floor/"
+
+
+def sample_against_floor(client, urls: dict[str, str], rounds: int):
+    """Warm up, count each page's queries, then time every page beside the floor view in the
+    same rounds (a floor request before each page request, pages in a shuffled order), so a
+    page's time is read against the floor measured under the same load. Returns
+    ``(samples, counts)``, each keyed by page name and ``"floor"``."""
+    for url in [FLOOR_URL, *urls.values()] * 3:  # warm templates, caches and connections
+        _get(client, url)
+    counts = query_counts(client, {"floor": FLOOR_URL, **urls})
+    samples: dict[str, list[float]] = {name: [] for name in ["floor", *urls]}
+    rng = random.Random(1)
+    for _ in range(rounds):
+        order = list(urls)
+        rng.shuffle(order)
+        for name in order:
+            samples["floor"].append(_get(client, FLOOR_URL))
+            samples[name].append(_get(client, urls[name]))
+    return samples, counts
+
+
 def pages_main(args) -> int:
     from django.db import connection
 
     urls = bench_urls()
     client = logged_in_client()
-    floor_url = "/bench/floor/"
     broken = {}
     for name, url in urls.items():
         try:
@@ -101,18 +122,7 @@ def pages_main(args) -> int:
         except Exception as exc:  # another change in progress: say so, measure the rest
             broken[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}"
     urls = {name: url for name, url in urls.items() if name not in broken}
-    for url in [floor_url, *urls.values()] * 3:  # warm templates, caches and connections
-        _get(client, url)
-    counts = query_counts(client, {"floor": floor_url, **urls})
-
-    samples: dict[str, list[float]] = {name: [] for name in ["floor", *urls]}
-    rng = random.Random(1)
-    for _ in range(args.rounds):
-        order = list(urls)
-        rng.shuffle(order)
-        for name in order:
-            samples["floor"].append(_get(client, floor_url))
-            samples[name].append(_get(client, urls[name]))
+    samples, counts = sample_against_floor(client, urls, args.rounds)
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM actions_action")

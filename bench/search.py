@@ -8,9 +8,7 @@ served in the same rounds, and each request's query count (the same at every siz
 
 from __future__ import annotations
 
-import random
-
-from bench.pages import _get, logged_in_client, pct, query_counts
+from bench.pages import logged_in_client, pct, sample_against_floor
 
 TARGET_RATIO = 8.0  # issue #13: search for a common word at most 8 floors at 10x
 SEARCHES = {
@@ -26,19 +24,7 @@ SEARCHES = {
 def search_main(args) -> int:
     from django.db import connection
 
-    client = logged_in_client()
-    floor_url = "/bench/floor/"
-    for url in [floor_url, *SEARCHES.values()] * 3:  # warm templates, caches and connections
-        _get(client, url)
-    counts = query_counts(client, {"floor": floor_url, **SEARCHES})
-    samples: dict[str, list[float]] = {name: [] for name in ["floor", *SEARCHES]}
-    rng = random.Random(1)
-    for _ in range(args.rounds):
-        order = list(SEARCHES)
-        rng.shuffle(order)
-        for name in order:
-            samples["floor"].append(_get(client, floor_url))
-            samples[name].append(_get(client, SEARCHES[name]))
+    samples, counts = sample_against_floor(logged_in_client(), SEARCHES, args.rounds)
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM actions_action")

@@ -6,6 +6,9 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/minutebook
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# The suite runs in this many processes (pytest-xdist), a file to a process so a module's
+# shared fixtures are built once; each process has its own database and Redis database.
+TEST_WORKERS ?= 2
 # Where `make run` serves; links it prints (and e-mails, calendar feeds) follow it.
 RUN_ADDR ?= 127.0.0.1:8000
 
@@ -50,7 +53,7 @@ test: install system-packages services
 	$(VENV)/bin/lint-imports --no-cache
 	mkdir -p var && $(PY) manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true \
-	  $(PY) -m pytest $(PYTEST_ARGS)
+	  $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/lint-imports --no-cache

@@ -6,7 +6,14 @@ actions, reminders, the calendar feed, search and the CSV export all ask these.
   bodies where they are a current member, so a whole council is not handed every action its
   name appears on. So an action of a confidential (exempt) item reaches, outside the body's
   members, only the people named on it: they must know what they are to do. An organisation
-  colleague or team member who is not a member of the body never owns it and never sees it.
+  colleague or team member who is not a member of the body does not own it, and is not
+  reminded of it.
+- **Held elsewhere** (``held_elsewhere_q``): such a colleague or team member still learns that
+  their organisation or group has an action from that body: which body and meeting, its
+  reference, owners, due date and status, on My actions. Its wording is shown only where the
+  body's confidentiality allows it (``shows_wording_held_elsewhere``): never for an action of
+  a confidential (exempt) item, whose wording stays with the body's members and the people
+  named on it. They may not open or update it; the body's members do that.
 - **Issued** (``issued_q``): an action is issued when the minutes that record it are
   circulated. Before that it is part of the secretariat's and the chair's draft, like the rest
   of the minutes (``meetings.rules.can_read_minutes``): nobody owns it yet, so it is on no one's
@@ -98,6 +105,35 @@ def owner_row_includes(
             return True
         return team_everyone_body_id is not None and team_everyone_body_id in person_bodies
     return False
+
+
+def held_elsewhere_q(person: Person, body_ids: set[int]) -> Q:
+    """Issued actions given to the person's organisation, or to a group they are named in, by
+    a body where they are not a current member (see the module's docstring). Those they own
+    (named on it directly) are not held elsewhere: they are theirs."""
+    group = Q(owners__team__members=person)
+    if person.organisation_id:
+        group |= Q(owners__organisation_id=person.organisation_id)
+    return group & ~Q(meeting__body_id__in=body_ids) & issued_q() & ~Q(owners__person=person)
+
+
+def held_elsewhere_ids(person: Person, body_ids: set[int]):
+    """Ids of the actions held elsewhere, once each: the rule asked of the owner-table
+    candidates, as ``owned_action_ids`` does."""
+    return (
+        Action.objects.filter(pk__in=owned_action_candidates(person, body_ids))
+        .filter(held_elsewhere_q(person, body_ids))
+        .order_by()
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def shows_wording_held_elsewhere(action) -> bool:
+    """Whether someone whose organisation or group holds the action from a body they do not sit
+    on may read what it says: not if its item is confidential (sub-items carry their parent's
+    mark, see ``meetings.rules.can_view_item``)."""
+    return action.item is None or not action.item.confidential
 
 
 def visible_actions_q(user) -> Q | None:

@@ -193,6 +193,27 @@ def my_actions(
     return with_bucket(qs, today)
 
 
+HELD_ELSEWHERE_SHOWN = 50
+
+
+def held_elsewhere(person: Person, body_ids: set[int]) -> tuple[list[Action], int]:
+    """Open actions the person's organisation or group holds from bodies they do not sit on
+    (``rules.held_elsewhere_q``), most urgent first, and how many there are in all. Each
+    carries ``shows_wording`` (``rules.shows_wording_held_elsewhere``): the template prints its
+    wording only when that is set."""
+    ids = list(rules.held_elsewhere_ids(person, body_ids))
+    qs = (
+        Action.objects.select_related("meeting__body", "item")
+        .prefetch_related(Prefetch("owners", queryset=_owners()))
+        .filter(pk__in=ids, status__in=OUTSTANDING)
+    )
+    actions = list(with_bucket(qs, timezone.localdate())[:HELD_ELSEWHERE_SHOWN])
+    for action in actions:
+        action.shows_wording = rules.shows_wording_held_elsewhere(action)
+    total = len(actions) if len(actions) < HELD_ELSEWHERE_SHOWN else qs.count()
+    return actions, total
+
+
 @dataclass
 class Group:
     bucket: int

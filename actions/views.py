@@ -71,6 +71,7 @@ def my_actions(request):
             "page": page,
             "actions": actions,
             "groups": [] if done else selectors.group_by_bucket(actions),
+            "held_elsewhere": None if done else selectors.held_elsewhere(person, body_ids),
             "today": today,
             "filter_query": _querystring_without(request, "page"),
             "tab_query": _querystring_without(request, "page", "show", "status"),

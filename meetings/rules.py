@@ -26,9 +26,7 @@ def can_view_meeting(user, meeting) -> bool:
     who has left keeps the record of the meetings of their time (its minutes once circulated,
     its confidential items and papers), reached by link; the body's page, lists and search are
     for current members."""
-    return can_view_body(user, meeting.body) or was_member_on(
-        user, meeting.body_id, meeting.date
-    )
+    return can_view_body(user, meeting.body) or was_member_on(user, meeting.body_id, meeting.date)
 
 
 def can_edit_meeting(user, meeting) -> bool:
@@ -74,7 +72,25 @@ def can_view_item(user, item) -> bool:
 
 
 def can_download_paper(user, paper) -> bool:
-    return can_view_item(user, paper.item)
+    """Whoever may see its item; and someone on the meeting's register who is not a member
+    (``attendee_may_download_paper``)."""
+    if can_view_item(user, paper.item):
+        return True
+    person = person_for(user)
+    return person is not None and attendee_may_download_paper(
+        paper, on_register=is_on_register(person.pk, paper.item.meeting_id)
+    )
+
+
+def attendee_may_download_paper(paper, *, on_register: bool) -> bool:
+    """Someone on the meeting's register who is not a member of the body (an officer in
+    attendance, a deputy, a presenter) reads the papers of its open items to take part, as the
+    members do; never a confidential item's (sub-items carry their parent's mark)."""
+    return on_register and bool(paper.file) and not paper.item.confidential
+
+
+def is_on_register(person_id: int, meeting_id: int) -> bool:
+    return Attendance.objects.filter(person_id=person_id, meeting_id=meeting_id).exists()
 
 
 def _drafts_readable_body_ids(user) -> set[int] | None:

@@ -24,7 +24,8 @@ from django.utils import timezone
 from actions.models import Action
 from actions.rules import owned_actions_q
 from actions.tokens import link_url
-from meetings.models import AgendaItem, Meeting, Paper
+from meetings.downloads import attendee_link_url
+from meetings.models import AgendaItem, Attendance, Meeting, Paper
 from meetings.publication import agenda_public_from
 from partners.models import Person
 from partners.templatetags.minutebook import ukdate, uktime
@@ -123,10 +124,17 @@ class Composer:
         if meeting.date < self.today:
             return None, "The meeting took place before the agenda could be sent."
         items = self._once(("items", meeting.pk), lambda: agenda_items(meeting))
+        register = self._once(
+            ("register", meeting.pk),
+            lambda: set(
+                Attendance.objects.filter(meeting=meeting).values_list("person_id", flat=True)
+            ),
+        )
+        reader = Reader(person.pk, member=member, on_register=person.pk in register)
         shown, hidden = [], 0
         for item in items:
             if rules.may_receive_item(item, member=member):
-                shown.append(_item_line(item, member=member))
+                shown.append(_item_line(item, reader))
             else:
                 hidden += 1
         papers = [paper for line in shown for paper in line["papers"]]
@@ -149,8 +157,10 @@ class Composer:
             "member": member,
             "meeting_url": url("meeting_detail", meeting.pk) if member else "",
             "pack_url": url("agenda_pdf", meeting.pk) if member else "",
-            # Not a member: which papers are linked to the public site, and from when.
-            "public_links": any(paper["public"] for paper in papers),
+            # Not a member: which papers have a link of their own, which go to the public
+            # site (and from when), which are for members only.
+            "own_links": any(paper["kind"] == "attendee" for paper in papers),
+            "public_links": any(paper["kind"] == "public" for paper in papers),
             "unlinked": any(not paper["url"] for paper in papers),
             "public_from": public_from.date() if public_from > timezone.now() else None,
         }
@@ -325,7 +335,16 @@ class Composer:
         return message
 
 
-def _item_line(item: AgendaItem, *, member: bool) -> dict:
+@dataclass(frozen=True)
+class Reader:
+    """Whom an agenda is written for: a member, or someone on the register who is not one."""
+
+    person_id: int
+    member: bool
+    on_register: bool
+
+
+def _item_line(item: AgendaItem, reader: Reader) -> dict:
     papers: list[Paper] = list(item.papers.all())
     return {
         "number": item.number,
@@ -333,20 +352,25 @@ def _item_line(item: AgendaItem, *, member: bool) -> dict:
         "confidential": item.confidential,
         "purpose": item.get_purpose_display() if item.purpose else "",
         "presenter": item.presenter.display_name if item.presenter else "",
-        "papers": [_paper_line(p, member=member) for p in papers],
+        "papers": [_paper_line(p, reader) for p in papers],
     }
 
 
-def _paper_line(paper: Paper, *, member: bool) -> dict:
-    """A paper's label and link: a member's download (asks the members' rules again), or for
-    anyone else the public copy where the public may download it (``public``)."""
-    kind = rules.paper_link(paper, member=member)
-    names = {"member": "paper_download", "public": "public_paper_download"}
+def _paper_line(paper: Paper, reader: Reader) -> dict:
+    """A paper's label and link: a member's download (asks the members' rules again), a link of
+    their own for someone on the register who is not a member (``meetings.downloads``), or the
+    public copy where the public may download it."""
+    kind = rules.paper_link(paper, member=reader.member, on_register=reader.on_register)
+    if kind == "attendee":
+        link = attendee_link_url(paper_id=paper.pk, person_id=reader.person_id)
+    else:
+        names = {"member": "paper_download", "public": "public_paper_download"}
+        link = url(names[kind], paper.pk) if kind else ""
     return {
         "label": " ".join(part for part in (paper.reference, paper.title) if part)
         or paper.original_name,
-        "url": url(names[kind], paper.pk) if kind else "",
-        "public": kind == "public",
+        "url": link,
+        "kind": kind,
     }
 
 

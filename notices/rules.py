@@ -15,10 +15,9 @@ for people who log in. So:
 - **Agenda and papers**: members get every item with download links for its papers (the paper
   download and agenda pack ask the same rules again). An expected attendee who is not a member
   (an officer in attendance, a deputy) is sent the meeting's time and place and its open items
-  with their papers' titles: never a confidential item's title or papers. The members' links
-  would refuse them (``can_download_paper``); they are linked instead to the papers anyone may
-  download from the public site (``meetings.rules.public_may_download_paper``: a body that
-  publishes, from the day its agenda is published), which asks that rule again.
+  with their papers: never a confidential item's title or papers. Their links are their own,
+  signed for them (``meetings.downloads``): they open the open items' papers without a login,
+  and ask ``meetings.rules.attendee_may_download_paper`` again when followed.
 - **Draft minutes, the reminder to comment, signed minutes**: members only (the links open
   pages for members; the signed PDF holds the confidential business).
 - **Actions from signed minutes**: each person's own (``actions.rules.owned_actions_q``),
@@ -33,7 +32,11 @@ from __future__ import annotations
 from django.utils import timezone
 
 from meetings.publication import agenda_public_from
-from meetings.rules import can_manage_meeting, public_may_download_paper
+from meetings.rules import (
+    attendee_may_download_paper,
+    can_manage_meeting,
+    public_may_download_paper,
+)
 from partners.rules import can_edit_body
 
 from .models import Kind
@@ -63,9 +66,15 @@ def may_receive_item(item, *, member: bool) -> bool:
 
 
 def may_follow_paper_links(*, member: bool) -> bool:
-    """Download links to an agenda's papers and its agenda pack: members only (the links ask
-    ``meetings.rules.can_download_paper`` again)."""
+    """The members' download links to an agenda's papers and its agenda pack: members only
+    (the links ask ``meetings.rules.can_download_paper`` again)."""
     return member
+
+
+def may_follow_attendee_paper_link(paper, *, member: bool, on_register: bool) -> bool:
+    """A link of their own to a paper, for someone on the meeting's register who is not a
+    member: the papers of its open items (``meetings.rules.attendee_may_download_paper``)."""
+    return not member and attendee_may_download_paper(paper, on_register=on_register)
 
 
 def may_follow_public_paper_link(paper, *, member: bool) -> bool:
@@ -79,11 +88,14 @@ def may_follow_public_paper_link(paper, *, member: bool) -> bool:
     return public_may_download_paper(paper, now=max(timezone.now(), published))
 
 
-def paper_link(paper, *, member: bool) -> str:
+def paper_link(paper, *, member: bool, on_register: bool) -> str:
     """Which download an agenda links a paper to for this person: "member" (the members'
-    download), "public" (the public site's) or "" (its title only)."""
+    download), "attendee" (their own signed link), "public" (the public site's) or "" (its
+    title only)."""
     if paper.file and may_follow_paper_links(member=member):
         return "member"
+    if may_follow_attendee_paper_link(paper, member=member, on_register=on_register):
+        return "attendee"
     if may_follow_public_paper_link(paper, member=member):
         return "public"
     return ""

@@ -151,7 +151,11 @@ def agenda_preview(meeting: Meeting) -> AgendaPreview:
                 items=len(shown),
                 confidential=sum(1 for i in shown if i.confidential),
                 papers=len(papers),
-                links=sum(1 for p in papers if rules.paper_link(p, member=member)),
+                links=sum(
+                    1
+                    for p in papers
+                    if rules.paper_link(p, member=member, on_register=bool(recipient.attendance))
+                ),
             )
         )
     return AgendaPreview(

@@ -9,4 +9,9 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("search/", search.search_results, name="search"),
     path("papers/<int:pk>/download/", papers.paper_download, name="paper_download"),
+    path(
+        "papers/for/<str:token>/",
+        papers.paper_attendee_download,
+        name="paper_attendee_download",
+    ),
 ]

@@ -1,10 +1,11 @@
 """Tests: real PostgreSQL and Redis (see Makefile `test`)."""
 
+import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_TRANSPORT_OPTIONS, env, tune_postgres
+from .base import CELERY_BROKER_TRANSPORT_OPTIONS, REDIS_URL, env, tune_postgres
 
 SECRET_KEY = "test-only-not-secret"
 DATABASES = {
@@ -32,3 +33,18 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": 1,
     "unacked_restore_throttle": 1,
 }
+
+# `make test` runs the suite in two processes (pytest-xdist). Each has its own test database
+# (pytest-django adds the worker's suffix) and here its own Redis database, media and signing
+# directories. A process a test starts (a Celery worker, a sender) inherits this one's
+# settings through the environment, and is not moved again.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _WORKER and os.environ.get("MINUTEBOOK_TEST_WORKER") != _WORKER:
+    _index = int(_WORKER.removeprefix("gw") or 0)
+    _base, _, _db = REDIS_URL.rpartition("/")
+    REDIS_URL = f"{_base}/{(int(_db or 0) - _index) % 16}"
+    CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
+    MEDIA_ROOT = f"{MEDIA_ROOT}-{_WORKER}"
+    os.environ.update(REDIS_URL=REDIS_URL, MEDIA_ROOT=MEDIA_ROOT, MINUTEBOOK_TEST_WORKER=_WORKER)
+if _WORKER:
+    SIGNING_SELF_SIGNED_DIR = Path(tempfile.gettempdir()) / f"minutebook-test-signing-{_WORKER}"

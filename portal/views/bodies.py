@@ -62,8 +62,8 @@ def body_detail(request, slug):
         search = request.GET.get("q", "").strip()[:200]
         context.update(
             search=search,
-            decisions_page=Paginator(selectors.body_decisions(body, search, request.user), PAGE_SIZE).get_page(
-                request.GET.get("page")
-            ),
+            decisions_page=Paginator(
+                selectors.body_decisions(body, search, request.user), PAGE_SIZE
+            ).get_page(request.GET.get("page")),
         )
     return render(request, "portal/body_detail.html", context)

@@ -3,14 +3,12 @@ confidential paper reaches nobody outside the body, whoever holds the link."""
 
 from __future__ import annotations
 
-import mimetypes
-from pathlib import Path
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meetings import rules as meeting_rules
+from meetings.downloads import LinkError, paper_response, read_attendee_token
 from meetings.models import Paper
 from partners import rules as partner_rules
 
@@ -24,11 +22,28 @@ def paper_download(request, pk):
         check=meeting_rules.can_download_paper,
         pk=pk,
     )
+    return paper_response(paper)
+
+
+@require_GET
+def paper_attendee_download(request, token):
+    """A paper of a meeting's open item, from the link in the agenda sent to someone on its
+    register who is not a member: no login, the rule asked again now."""
     try:
-        handle = paper.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = paper.original_name or Path(paper.file.name).name
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    # FileResponse writes a safe Content-Disposition (RFC 6266 filename*) from the name.
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+        claim = read_attendee_token(token)
+    except LinkError as exc:
+        return _refused(request, str(exc))
+    paper = Paper.objects.select_related("item__meeting__body").filter(pk=claim.paper_id).first()
+    if paper is None or not meeting_rules.attendee_may_download_paper(
+        paper, on_register=meeting_rules.is_on_register(claim.person_id, paper.item.meeting_id)
+    ):
+        return _refused(
+            request,
+            "This paper is no longer available through this link. Ask the secretariat if you "
+            "need a copy.",
+        )
+    return paper_response(paper)
+
+
+def _refused(request, reason: str):
+    return render(request, "meetings/paper_link_refused.html", {"reason": reason}, status=404)

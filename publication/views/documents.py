@@ -3,14 +3,12 @@ signed minutes. No login; each asks the public rules, and answers 404 for anythi
 
 from __future__ import annotations
 
-import mimetypes
-from pathlib import Path
-
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from meetings import rules as meeting_rules
+from meetings.downloads import paper_response
 from meetings.models import Paper
 from partners.rules import get_or_404
 from records.models import RenderJob
@@ -34,13 +32,7 @@ def paper_download(request, pk):
     paper = get_or_404(
         Paper.objects.select_related("item__meeting__body"), user=None, check=_may_download, pk=pk
     )
-    try:
-        handle = paper.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = paper.original_name or Path(paper.file.name).name
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    return paper_response(paper)
 
 
 @require_GET

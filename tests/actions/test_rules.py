@@ -260,6 +260,94 @@ def test_organisation_colleague_on_another_body_cannot_open_the_organisations_ac
     assert Action.objects.get(pk=action.pk).status == Action.Status.OPEN
 
 
+# --- held elsewhere: an organisation's or group's action from a body one does not sit on -----
+
+
+@pytest.fixture
+def held(meeting):
+    """A council colleague and a team member who sit on another body, and three of this body's
+    actions: one for the council on an open item, one for the team on a confidential item, one
+    for the council in draft minutes."""
+    council = OrganisationFactory(name="Sunderland City Council")
+    colleague = PersonFactory(name="Ashley Green", organisation=council, user=UserFactory())
+    teammate = PersonFactory(name="Toni Reed", user=UserFactory())
+    for person in (colleague, teammate):
+        MembershipFactory(person=person, body=BodyFactory(), role=Membership.Role.MEMBER)
+    team = _team(meeting.body, members=[teammate])["team"]
+
+    def action(description, *, confidential=False, on=meeting, **owner):
+        made = ActionFactory(
+            meeting=on,
+            item=AgendaItemFactory(
+                meeting=on, title=f"Item about {description}", confidential=confidential
+            ),
+            description=description,
+        )
+        ActionOwnerFactory(action=made, person=None, **owner)
+        return made
+
+    draft = MeetingFactory(body=meeting.body, status=Meeting.Status.DRAFT)
+    return {
+        "colleague": colleague,
+        "teammate": teammate,
+        "open": action("Circulate the bus timetable", organisation=council),
+        "secret": action("Consult zqunions on severance", confidential=True, team=team),
+        "draft": action("Draft zqdraftwording", on=draft, organisation=council),
+    }
+
+
+def test_colleague_sees_the_organisations_open_action_from_another_body_with_its_wording(
+    client, held
+):
+    client.force_login(held["colleague"].user)
+
+    response = client.get(reverse("my_actions"))
+
+    shown, total = response.context["held_elsewhere"]
+    assert ([a.pk for a in shown], total) == ([held["open"].pk], 1)
+    row = _held_row(response, held["open"])
+    assert "Circulate the bus timetable" in row and held["open"].reference in row
+
+
+def test_team_member_sees_that_the_team_has_a_confidential_action_but_not_its_wording(client, held):
+    client.force_login(held["teammate"].user)
+
+    response = client.get(reverse("my_actions"))
+
+    row = _held_row(response, held["secret"])
+    body = response.content.decode()
+    assert held["secret"].reference in row and "Confidential" in row
+    assert held["secret"].meeting.body.name in row or held["secret"].meeting.body.short_name in row
+    assert "zqunions" not in body and "Item about" not in body
+
+
+def test_held_elsewhere_leaves_out_draft_minutes_and_members_of_the_body(client, held, member_user):
+    # A draft's actions are not issued; a member of the body owns the council's actions
+    # outright (the list above), so nothing of theirs is "held elsewhere".
+    client.force_login(member_user)
+    member_list = client.get(reverse("my_actions")).context["held_elsewhere"]
+    client.force_login(held["colleague"].user)
+    colleague_body = client.get(reverse("my_actions")).content.decode()
+
+    assert member_list == ([], 0)
+    assert "zqdraftwording" not in colleague_body
+
+
+def test_held_elsewhere_is_seen_but_not_opened_or_updated(client, held):
+    client.force_login(held["teammate"].user)
+
+    opened = client.get(reverse("action_detail", args=[held["secret"].pk]))
+    updated = client.post(reverse("action_update", args=[held["secret"].pk]), {"status": "done"})
+
+    assert (opened.status_code, updated.status_code) == (404, 404)
+
+
+def _held_row(response, action) -> str:
+    body = response.content.decode()
+    start = body.index(f'id="held-{action.pk}"')
+    return body[start : body.index("</tr>", start)]
+
+
 # --- visible_actions --------------------------------------------------------------------------
 
 
@@ -294,7 +382,9 @@ def visibility(body, meeting, member_user, outsider_user):
             "The member's, twice",
             owners=[{"person": member}, _team(body, members=[member])],
         ),
-        "elsewhere": action("Another body's", meeting=MeetingFactory(body=elsewhere, status="circulated")),
+        "elsewhere": action(
+            "Another body's", meeting=MeetingFactory(body=elsewhere, status="circulated")
+        ),
     }
 
 

@@ -88,7 +88,9 @@ def test_my_actions_filters_by_body_and_status_in_query_string(
 ):
     other = BodyFactory(name="Executive Advisory Group", short_name="EAG")
     MembershipFactory(person=member, body=other)
-    other_meeting = MeetingFactory(body=other, date=today - dt.timedelta(days=5), status="circulated")
+    other_meeting = MeetingFactory(
+        body=other, date=today - dt.timedelta(days=5), status="circulated"
+    )
     make_action(member, days=2, description="SIIG open")
     make_action(member, days=2, description="SIIG in progress", status="in_progress")
     make_action(member, days=2, description="EAG open", meeting=other_meeting)

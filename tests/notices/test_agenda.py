@@ -2,6 +2,7 @@
 server, each with what they may see; nobody gets it twice; a scheduled one goes on its day."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -63,58 +64,69 @@ def test_agenda_goes_once_to_members_and_the_register_each_seeing_what_they_may(
     assert paper_url("Paper 1") in member_text and paper_url("Paper 2") in member_text
     assert f'href="{paper_url("Paper 2")}"' in html_of(member)
     assert "http://testserver" + reverse("agenda_pdf", args=[upcoming.pk]) in member_text
-    # The officer in attendance: the open item and its paper's title; nothing confidential,
-    # no links that would refuse them.
+    # The officer in attendance: the open item with a link of their own to its paper; nothing
+    # confidential, none of the members' links (they would refuse them).
     officer_text = everything(officer)
     assert MARKER not in officer_text
     assert "Severance" not in officer_text
-    assert "/papers/" not in officer_text and "agenda.pdf" not in officer_text
+    assert paper_url("Paper 1") not in officer_text and "agenda.pdf" not in officer_text
     assert "1 Innovation fund" in text_of(officer)
-    assert "Paper 1 Innovation fund criteria" in text_of(officer)
+    [own] = LINK.findall(text_of(officer))
+    assert f"   - Paper 1 Innovation fund criteria: {own}" in text_of(officer)
     assert "One confidential item is for members of SIIG only" in text_of(officer)
 
 
-def public_paper_url(reference: str) -> str:
-    paper = Paper.objects.get(reference=reference)
-    return "http://testserver" + reverse("public_paper_download", args=[paper.pk])
+LINK = re.compile(r"http://testserver/papers/for/[^\s/]+/")
 
 
-@pytest.mark.parametrize(
-    ("days_ahead", "opens"),
-    [
-        (14, " from {published}, when the agenda is published."),  # before the public agenda
-        (3, "."),  # the public agenda is out already
-    ],
-)
-def test_the_register_of_a_body_that_publishes_gets_public_links_to_open_papers_only(
-    cast, smtp, days_ahead, opens
+@pytest.mark.parametrize("publishes", [True, False])
+def test_the_register_gets_links_of_their_own_that_open_open_papers_without_a_login(
+    client, cast, smtp, publishes
 ):
-    cast.body.publishes = True
+    cast.body.publishes = publishes
     cast.body.save()
-    meeting = agenda_meeting(cast, timezone.localdate() + dt.timedelta(days=days_ahead))
-    published = meeting.date - dt.timedelta(days=cast.body.agenda_notice_days + 1)
+    meeting = agenda_meeting(cast, timezone.localdate() + dt.timedelta(days=14))
 
     services.agenda_dispatch(meeting=meeting, user=cast.secretariat.user, number=1)
     send_all()
 
     [officer] = inbox(smtp)[cast.officer.email]
-    [member] = inbox(smtp)[cast.member.email]
     text = text_of(officer)
-    assert MARKER not in everything(officer)
-    assert "Severance" not in everything(officer)
-    assert f"   - Paper 1 Innovation fund criteria: {public_paper_url('Paper 1')}" in text
-    assert f'href="{public_paper_url("Paper 1")}"' in html_of(officer)
-    assert "/papers/" not in everything(officer).replace(public_paper_url("Paper 1"), "")
-    assert "agenda.pdf" not in everything(officer)
+    [link] = LINK.findall(text)
+    assert f'href="{link}"' in html_of(officer)
+    assert "/public/" not in everything(officer)
     closing = text.split("\n\n")[-2].replace("\n", " ")
     assert closing == (
-        "You are sent the open items because you are expected at this meeting. The papers with "
-        "a link are on SIIG's public site and open without logging in"
-        + opens.format(published=f"{published:%A} {published.day} {published:%B %Y}")
+        "You are sent the open items because you are expected at this meeting. The links to "
+        "papers are yours: they open without logging in, so please do not forward them."
     )
-    # Members keep their own links, the confidential paper's included.
-    assert paper_url("Paper 2") in text_of(member)
-    assert "/public/" not in everything(member)
+    download = client.get(link.removeprefix("http://testserver"))
+    assert (download.status_code, download["Content-Type"]) == (200, "application/pdf")
+    assert b"".join(download.streaming_content) == b"%PDF-1.4\n"
+
+
+def test_a_registers_paper_link_stops_when_they_leave_the_register_or_the_item_turns_confidential(
+    client, cast, upcoming, smtp
+):
+    services.agenda_dispatch(meeting=upcoming, user=cast.secretariat.user, number=1)
+    send_all()
+    [link] = LINK.findall(text_of(inbox(smtp)[cast.officer.email][0]))
+    path = link.removeprefix("http://testserver")
+    item = Paper.objects.get(reference="Paper 1").item
+
+    item.confidential, item.exempt_reason = True, "Commercial terms"
+    item.save()
+    turned = client.get(path)
+    item.confidential, item.exempt_reason = False, ""
+    item.save()
+    reopened = client.get(path)
+    upcoming.attendances.filter(person=cast.officer).delete()
+    left = client.get(path)
+    tampered = client.get(path[:-3] + "xx/")
+
+    assert [r.status_code for r in (turned, reopened, left, tampered)] == [404, 200, 404, 404]
+    assert "no longer available through this link" in left.content.decode()
+    assert "not valid" in tampered.content.decode()
 
 
 def test_agenda_text_reads_in_plain_english_with_uk_dates(cast, upcoming, smtp):

@@ -17,10 +17,15 @@ def test_notice_rules_answer_as_the_meeting_rules_for_people_who_log_in(cast, up
     member = rules.is_member(person_body_ids(person), upcoming)
     items = list(upcoming.items.all())
     papers = list(Paper.objects.filter(item__meeting=upcoming))
+    on_register = upcoming.attendances.filter(person=person).exists()
 
     by_notice = [
         [rules.may_receive_item(i, member=member) for i in items if i.confidential],
-        [rules.may_follow_paper_links(member=member) for p in papers],
+        [
+            rules.may_follow_paper_links(member=member)
+            or rules.may_follow_attendee_paper_link(p, member=member, on_register=on_register)
+            for p in papers
+        ],
         rules.may_receive_minutes(member=member),
     ]
     by_page = [

@@ -35,7 +35,7 @@ def test_agenda_page_shows_who_gets_what_before_sending(client, cast, upcoming):
     assert rows == [
         ("Dora Digest", "Member", 2, 1, 2, 2),
         ("Jessica May", "Chair", 2, 1, 2, 2),
-        ("Olive Officer", "Not a member, in attendance", 1, 0, 1, 0),
+        ("Olive Officer", "Not a member, in attendance", 1, 0, 1, 1),  # a link of her own
         ("Quentin Quiet", "Member", 2, 1, 2, 2),
         ("Sonia Thomson", "Secretariat", 2, 1, 2, 2),
         ("Valerie Hayllor", "Member", 2, 1, 2, 2),
@@ -44,11 +44,7 @@ def test_agenda_page_shows_who_gets_what_before_sending(client, cast, upcoming):
     assert "Send to 6 people" in response.content.decode()
 
 
-def test_agenda_page_shows_public_links_for_the_register_of_a_body_that_publishes(
-    client, cast, upcoming
-):
-    cast.body.publishes = True
-    cast.body.save()
+def test_agenda_page_shows_the_registers_own_paper_links(client, cast, upcoming):
     client.force_login(cast.secretariat.user)
 
     response = client.get(reverse("notices_agenda_dispatch", args=[upcoming.pk]))
@@ -56,7 +52,7 @@ def test_agenda_page_shows_public_links_for_the_register_of_a_body_that_publishe
     officer = [r for r in response.context["preview"].rows if r.recipient.person == cast.officer]
     assert [(r.items, r.papers, r.links) for r in officer] == [(1, 1, 1)]
     assert texts(response, "//tr[th[contains(., 'Olive Officer')]]/td[2]") == [
-        "Open items only: 1 item, 1 paper title, 1 with a link to the public site"
+        "Open items only: 1 item, 1 paper, 1 with a link of their own"
     ]
 
 

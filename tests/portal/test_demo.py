@@ -11,6 +11,7 @@ leave it as it was for the others.
 
 import datetime as dt
 import io
+import json
 import os
 import re
 import sqlite3
@@ -1091,9 +1092,8 @@ def test_load_demo_once_twice_loads_once():
 
 
 @pytest.mark.django_db
-def test_load_demo_twice_without_reset_refuses():
-    demo_remove()
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_twice_without_reset_refuses(demo):
+    # The module's demo is loaded.
     with pytest.raises(CommandError) as exc:
         call_command("load_demo", stdout=io.StringIO())
     assert str(exc.value) == (
@@ -1104,16 +1104,17 @@ def test_load_demo_twice_without_reset_refuses():
 
 
 @pytest.mark.django_db
-def test_load_demo_reset_replaces_the_demo():
-    demo_remove()
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_reset_replaces_the_demo(demo):
+    # The module's demo is loaded: --reset deletes it and loads it again.
     call_command("load_demo", "--reset", stdout=io.StringIO())
     assert (demo_bodies(), Person.objects.filter(name="Jessica May").count()) == (3, 1)
     assert Meeting.objects.filter(body__name__in=[SIIG, GLOUCESTER, IEWM]).count() == 9
 
 
 def test_make_run_path_on_fresh_sqlite(tmp_path):
-    """`make run` migrates a fresh SQLite file and loads the demo with --once."""
+    """`make run` migrates a fresh SQLite file and loads the demo with --once; then every link
+    the secretariat is shown answers (SQLite's date arithmetic once turned My actions into a
+    500). One fresh database for both: migrating and loading it is most of the time."""
     database = Path("/tmp") / f"minutebook-demo-{os.getpid()}-{tmp_path.name}.sqlite3"
     env = {
         **os.environ,
@@ -1148,5 +1149,15 @@ def test_make_run_path_on_fresh_sqlite(tmp_path):
         # Three registers of the seed minutes, then the current cycle's three registers
         # (every current member, "expected").
         assert counts == (9, 23 + 21 + 25 + 65, 7 + 2 + 3 + 7)
+        crawled = subprocess.run(
+            [sys.executable, "-m", "tests.portal.crawl", "sonia"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert crawled.returncode == 0, crawled.stderr
+        report = json.loads(crawled.stdout.splitlines()[-1])
+        assert {user: r["failures"] for user, r in report.items()} == {"sonia": []}
     finally:
         database.unlink(missing_ok=True)

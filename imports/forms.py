@@ -80,6 +80,9 @@ class ReviewForm(forms.Form):
         for i, row in enumerate(proposal["items"]):
             self.fields[f"item-{i}-accept"] = forms.BooleanField(required=False, initial=True)
             self.fields[f"item-{i}-title"] = forms.CharField(max_length=300, initial=row["title"])
+            self.fields[f"item-{i}-confidential"] = forms.BooleanField(
+                required=False, initial=bool(row.get("confidential"))
+            )
         for i, row in enumerate(proposal["decisions"]):
             self._decision_fields(i, row)
         for i, row in enumerate(proposal["actions"]):
@@ -188,6 +191,7 @@ class ReviewForm(forms.Form):
                     **row,
                     "title": data[f"item-{i}-title"],
                     "parent_key": parent if parent in accepted else None,
+                    **_exemption(row, ticked=bool(data.get(f"item-{i}-confidential"))),
                 }
             )
         return items
@@ -258,3 +262,20 @@ def parse_date(value) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+MARKED_ON_REVIEW = "Marked confidential when the minutes were imported"
+
+
+def _exemption(row: dict, *, ticked: bool) -> dict:
+    """An item's exemption as reviewed: as the minutes gave it when the tick was kept, a reason
+    saying so when the secretariat ticked it themselves, nothing when they cleared it."""
+    if not ticked:
+        return {"confidential": False, "exempt_paragraph": None, "exempt_reason": ""}
+    paragraph = row.get("exempt_paragraph") if row.get("confidential") else None
+    reason = (row.get("exempt_reason") or "") if row.get("confidential") else ""
+    return {
+        "confidential": True,
+        "exempt_paragraph": paragraph,
+        "exempt_reason": "" if paragraph else (reason or MARKED_ON_REVIEW),
+    }

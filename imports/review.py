@@ -67,7 +67,7 @@ def review_context(minutes_import: MinutesImport, data) -> dict:
             ["accept", "name", "category", "organisation", "role", "person"],
             duplicates,
         ),
-        "items": _rows(form, proposal["items"], "item", ["accept", "title"]),
+        "items": _rows(form, proposal["items"], "item", ["accept", "title", "confidential"]),
         "decisions": _rows(form, proposal["decisions"], "dec", ["accept", "text", "verb"]),
         "actions": _rows(form, proposal["actions"], "act", ["accept", "text", "owners", "due"]),
         "proposal": proposal,

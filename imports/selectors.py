@@ -37,6 +37,16 @@ def editable_bodies(user):
     return bodies if ids is None else bodies.filter(pk__in=ids)
 
 
+def meeting_source(meeting) -> dict | None:
+    """Where an imported meeting came from: ``file_name``, ``imported_at`` and ``imported_as``
+    ("record" or "draft"); None for a meeting written in Minutebook. One query."""
+    return (
+        MinutesImport.objects.filter(meeting_id=meeting.pk)
+        .values("file_name", "imported_at", "imported_as")
+        .first()
+    )
+
+
 def imports_for_user(user):
     return (
         MinutesImport.objects.filter(body__in=editable_bodies(user))

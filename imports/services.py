@@ -290,6 +290,9 @@ def _items_create(meeting: Meeting, review: Review, people) -> dict[int, AgendaI
             purpose=row.get("purpose") or "",
             presenter=people.get(row.get("presenter") or ""),
             minutes=row.get("minutes") or "",
+            confidential=bool(row.get("confidential")),
+            exempt_paragraph=row.get("exempt_paragraph") if row.get("confidential") else None,
+            exempt_reason=(row.get("exempt_reason") or "")[:200] if row.get("confidential") else "",
             before_closing_items=False,
             number=numbers.get(row["key"], ""),
         )

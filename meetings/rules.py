@@ -13,6 +13,7 @@ from partners.rules import (
     can_edit_body,
     can_view_body,
     is_admin,
+    past_membership_spans,
     person_for,
     was_member_on,
 )
@@ -27,6 +28,20 @@ def can_view_meeting(user, meeting) -> bool:
     its confidential items and papers), reached by link; the body's page, lists and search are
     for current members."""
     return can_view_body(user, meeting.body) or was_member_on(user, meeting.body_id, meeting.date)
+
+
+def meetings_of_their_time_q(user) -> Q | None:
+    """``was_member_on`` as a filter over meetings: those of bodies the user has left, held
+    while they were a member. None when they have left no body."""
+    spans = past_membership_spans(user)
+    q = Q()
+    for body_id, periods in spans.items():
+        for start, end in periods:
+            span = Q(body_id=body_id, date__lte=end)
+            if start is not None:
+                span &= Q(date__gte=start)
+            q |= span
+    return q if spans else None
 
 
 def can_edit_meeting(user, meeting) -> bool:

@@ -61,6 +61,8 @@ class HomeData:
     drafts: list[Meeting] = field(default_factory=list)
     awaiting_approval: list[Meeting] = field(default_factory=list)
     awaiting_signature: list[Meeting] = field(default_factory=list)
+    # Meetings of bodies the user has left, held while they were a member (their record).
+    of_their_time: list[Meeting] = field(default_factory=list)
 
 
 def my_open_actions(user, person) -> QuerySet[Action]:
@@ -103,6 +105,7 @@ def home(user) -> HomeData:
         is_signer=signable is None or bool(signable),
         may_approve=approving is None or bool(approving),
     )
+    data.of_their_time = _of_their_time(user, set(partner_rules.body_roles(user)))
     if data.is_secretariat:
         data.drafts = _drafts(editable, today)
     if data.may_approve:
@@ -130,6 +133,20 @@ def _my_bodies(user, person, today) -> list[MyBody]:
     if partner_rules.is_admin(user):
         return [MyBody(body=b, roles=["Administrator"]) for b in Body.objects.order_by("name")]
     return []
+
+
+def _of_their_time(user, current: set[int]) -> list[Meeting]:
+    """The latest meetings of bodies the user has left, held while they were a member
+    (``meeting_rules.meetings_of_their_time_q``); none of a body they sit on again."""
+    q = meeting_rules.meetings_of_their_time_q(user)
+    if q is None:
+        return []
+    return list(
+        Meeting.objects.filter(q)
+        .exclude(body_id__in=current)
+        .select_related("body")
+        .order_by("-date", "-start_time")[:HOME_LIST_SIZE]
+    )
 
 
 def _my_actions_panel(user, person) -> tuple[list[Action], int]:

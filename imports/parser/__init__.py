@@ -17,6 +17,7 @@ from . import actions as action_rules
 from .attendance import RegisterParser, category_heading, parse_register_line
 from .blocks import to_blocks, to_html
 from .dates import find_dates, find_times, relative_due
+from .exempt import mark_exempt
 from .header import meeting_date, parse_header
 from .items import ACTIONS_TABLE_RE, Layout, _candidate, layout, unnumbered_heading
 from .model import Action, Attendee, Line, NextMeeting, Proposal
@@ -217,6 +218,7 @@ def _next_meetings(plan: Layout, reference: dt.date | None) -> list[NextMeeting]
 
 def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference, next_date) -> None:
     segments = plan.segments
+    mark_exempt(segments)
     proposal.items = [s.item for s in segments]
     preamble_rows, _ = action_rules.table_rows(plan.preamble)
     closing_rows: list = []

@@ -62,6 +62,10 @@ class Item:
     papers: list[str] = field(default_factory=list)
     kind: str = "standard"
     minutes: str = ""  # HTML: paragraphs and lists
+    # Exempt business (``exempt.mark_exempt``): a paragraph of Schedule 12A, or a reason.
+    confidential: bool = False
+    exempt_paragraph: int | None = None
+    exempt_reason: str = ""
     lines: list[int] = field(default_factory=list)
 
 
@@ -161,6 +165,9 @@ class Proposal:
                     "papers": i.papers,
                     "kind": i.kind,
                     "minutes": i.minutes,
+                    "confidential": i.confidential,
+                    "exempt_paragraph": i.exempt_paragraph,
+                    "exempt_reason": i.exempt_reason or None,
                     "lines": i.lines,
                 }
                 for i in self.items

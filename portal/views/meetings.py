@@ -11,6 +11,7 @@ from django.utils import timezone
 from meetings import rules as meeting_rules
 from meetings.publication import agenda_notice
 from meetings.selectors import meetings_base
+from imports.selectors import meeting_source
 from notices import rules as notice_rules
 from partners import rules as partner_rules
 from records import rules as record_rules
@@ -83,6 +84,7 @@ def meeting_detail(request, pk):
         "loose_declarations": page.loose_declarations,
         "papers": page.papers,
         "tab": tab,
+        "source": meeting_source(meeting),
         "can_read_minutes": can_read_minutes,
         "today": timezone.localdate(),
         "nav_section": "bodies",

@@ -135,3 +135,21 @@ def test_members_meeting_page_gives_the_reason_an_item_is_exempt(client, body, m
     agenda = _get(client, "meeting_detail", meeting.pk, tab="agenda").content.decode()
 
     assert "Exempt: paragraph 3 of Schedule 12A" in agenda
+
+
+def test_former_member_finds_the_meetings_of_their_time_on_the_home_page(client, body, former):
+    theirs, _, _ = _meeting(body, when=days_ago(120))
+    _meeting(body, when=days_ago(20))  # after they left
+    _meeting(body, when=days_ago(500))  # before they joined
+
+    response = client.get(reverse("home"))
+
+    assert [m.pk for m in response.context["data"].of_their_time] == [theirs.pk]
+    assert reverse("meeting_detail", args=[theirs.pk]) in response.content.decode()
+
+
+def test_a_current_member_has_no_meetings_of_their_time_on_the_home_page(client, body, member_user):
+    _meeting(body, when=days_ago(120))
+    client.force_login(member_user)
+
+    assert client.get(reverse("home")).context["data"].of_their_time == []

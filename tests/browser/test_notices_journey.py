@@ -60,7 +60,7 @@ def test_secretariat_previews_sends_and_follows_the_agenda_to_the_outbox(
         [
             _who(people.officer, organisation=True),
             "Not a member, in attendance",
-            "Open items only: 1 item, 1 paper title, no links",
+            "Open items only: 1 item, 1 paper, 1 with a link of their own",
         ],
         [_who(people.quiet, organisation=True), "Member", whole],
         [_who(people.secretariat, organisation=True), "Secretariat", whole],

@@ -159,3 +159,54 @@ def test_own_samples_meet_the_targets(name):
 def test_not_minutes_is_refused():
     with pytest.raises(NotMinutes):
         parse_minutes(["Dear Sue,", "", "Thank you for your letter of 3 May.", "Best wishes"])
+
+
+EXEMPT_MINUTES = """Minutes of the Safer Stevenage Partnership Board
+held on 12 March 2025 at 2pm, Council Chamber, Daneshill House
+
+Present: Cllr Jane Hart (Chair), Stevenage Borough Council
+Mark Reed, Hertfordshire Constabulary
+
+1. Apologies
+There were no apologies.
+
+2. Community safety plan
+The board discussed the draft plan.
+RESOLVED: that the plan be approved.
+
+3. Staffing review (Confidential)
+The board considered the proposals.
+
+4. Exclusion of the press and public
+RESOLVED: that the press and public be excluded for the following items, as they involve the
+likely disclosure of exempt information as defined in paragraph 3 of Part 1 of Schedule 12A
+to the Local Government Act 1972.
+
+5. Estates disposal
+Offers from two bidders were considered.
+
+5.1 Valuation
+The valuation was noted.
+
+6. Date of next meeting
+11 June 2025 at 2pm.
+"""
+
+
+def test_exempt_items_are_read_with_the_paragraph_the_minutes_give():
+    proposal = parse_minutes(EXEMPT_MINUTES.splitlines()).to_dict()
+
+    marks = [
+        (i["number"], i["confidential"], i["exempt_paragraph"], i["exempt_reason"])
+        for i in proposal["items"]
+    ]
+
+    assert marks == [
+        ("1", False, None, None),
+        ("2", False, None, None),
+        ("3", True, None, "Marked confidential in the source minutes"),
+        ("4", False, None, None),  # the resolution itself is public business
+        ("5", True, 3, None),
+        ("5.1", True, 3, None),
+        ("6", False, None, None),
+    ]

@@ -302,3 +302,31 @@ def test_forty_pages_import_keeps_every_item_and_decision(siig, sonia):
     assert words > 20000
     assert AgendaItem.objects.filter(meeting=meeting, parent=None).count() == 18
     assert Decision.objects.filter(item__meeting=meeting).count() == 1 + 16 * 6
+
+
+def test_exempt_items_are_imported_confidential_with_their_paragraph_and_can_be_corrected(
+    siig, sonia
+):
+    from tests.imports.test_parser import EXEMPT_MINUTES
+
+    minutes_import = services.minutes_import_create(user=sonia, body=siig, text=EXEMPT_MINUTES)
+    # The secretariat clears the mark on item 3 and marks item 2 themselves.
+    review = _review(
+        minutes_import, changes={"item-2-confidential": "", "item-1-confidential": "on"}
+    )
+
+    meeting = services.minutes_import_commit(
+        minutes_import=minutes_import, user=sonia, review=review
+    )
+
+    assert {
+        i.number: (i.confidential, i.exempt_paragraph, i.exempt_reason) for i in meeting.items.all()
+    } == {
+        "1": (False, None, ""),
+        "2": (True, None, "Marked confidential when the minutes were imported"),
+        "3": (False, None, ""),
+        "4": (False, None, ""),
+        "5": (True, 3, ""),
+        "5.1": (True, 3, ""),
+        "6": (False, None, ""),
+    }

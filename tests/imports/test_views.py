@@ -67,6 +67,13 @@ def test_upload_then_review_then_import(client, siig, secretariat):
     assert done.status_code == 302
     assert done["Location"] == reverse("meeting_detail", kwargs={"pk": meeting.pk})
     assert (meeting.status, meeting.items.count()) == (Meeting.Status.APPROVED, 8)
+    # The meeting says where it came from.
+    shown = client.get(done["Location"]).content.decode()
+    assert (
+        f'Imported from <span class="fw-semibold">{SEED["sunderland-siig-2011-11-09"].name}</span>'
+        in shown
+    )
+    assert ", as the historical record" in shown
 
 
 def test_bad_file_message_beside_the_field(client, siig, secretariat):

@@ -8,10 +8,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from imports.selectors import meeting_source
 from meetings import rules as meeting_rules
 from meetings.publication import agenda_notice
 from meetings.selectors import meetings_base
-from imports.selectors import meeting_source
 from notices import rules as notice_rules
 from partners import rules as partner_rules
 from records import rules as record_rules

@@ -241,3 +241,66 @@ def test_decision_register_links_to_the_item_in_the_minutes(page, live_server):
     item = data["meeting"].items.get(number="1.0")
     assert page.url.endswith(f"?tab=minutes#item-{item.pk}")
     assert page.locator(f"#item-{item.pk}").is_visible()
+
+
+def test_my_actions_lists_what_the_organisation_holds_elsewhere_without_confidential_wording(
+    page, live_server
+):
+    data = build_siig()
+    meeting = data["meeting"]
+    council = data["valerie"].organisation
+    colleague = PersonFactory(name="Colin Colleague", organisation=council, user=UserFactory())
+    MembershipFactory(person=colleague, body=BodyFactory(name="Housing Board"))
+    for number, confidential, description in (
+        (7, False, "Publish the bus timetable"),
+        (8, True, "Consult the unions on zqseverance"),
+    ):
+        item = AgendaItemFactory(
+            meeting=meeting,
+            position=10 + number,
+            title=f"Item {number}",
+            confidential=confidential,
+            exempt_paragraph=3 if confidential else None,
+        )
+        action = ActionFactory(
+            meeting=meeting,
+            item=item,
+            number=number,
+            description=description,
+            due_date=TODAY + dt.timedelta(days=number),
+        )
+        ActionOwnerFactory(action=action, person=None, organisation=council)
+    login(page, live_server, colleague.user)
+
+    response = page.goto(live_server.url + reverse("my_actions"))
+
+    assert response.status == 200
+    table = page.get_by_role("table")
+    assert page.get_by_role("heading", name="For your organisation or group").is_visible()
+    assert "Publish the bus timetable" in table.inner_text()
+    assert "zqseverance" not in page.content()
+    assert "Confidential" in table.inner_text()
+    check(page, "my-actions-held-elsewhere")
+
+
+def test_home_page_for_a_former_member_lists_the_meetings_of_their_time(page, live_server):
+    data = build_siig()
+    former = PersonFactory(name="Fran Former", user=UserFactory())
+    MembershipFactory(
+        person=former,
+        body=data["body"],
+        start_date=TODAY - dt.timedelta(days=400),
+        end_date=TODAY - dt.timedelta(days=7),
+    )
+    login(page, live_server, former.user)
+
+    response = page.goto(live_server.url + reverse("home"))
+
+    assert response.status == 200
+    card = page.locator("section[aria-labelledby=their-time-heading]")
+    held = Meeting.objects.filter(body=data["body"], date__lte=TODAY - dt.timedelta(days=7))
+    assert card.get_by_role("link").all_inner_texts() == [
+        f"SIIG, {m.date.day} {m.date:%B %Y}" for m in held.order_by("-date")
+    ]
+    assert data["meeting"] in held
+    check(page, "home-former-member")

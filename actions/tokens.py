@@ -15,7 +15,11 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from common.links import LinkError, read_link
+
 from .models import Action
+
+__all__ = ["LinkClaim", "LinkError", "link_url", "make_token", "read_token"]
 
 SALT = "minutebook.actions.update-link"
 
@@ -50,10 +54,6 @@ def _link_path() -> tuple[str, str]:
     return prefix, suffix
 
 
-class LinkError(Exception):
-    """Why a link cannot be used, in words for the person holding it."""
-
-
 @dataclass(frozen=True)
 class LinkClaim:
     action_id: int
@@ -62,15 +62,11 @@ class LinkClaim:
 
 
 def read_token(token: str) -> LinkClaim:
-    try:
-        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age_seconds())
-    except signing.SignatureExpired as exc:
-        raise LinkError(
-            "This link has expired. Use the link in your latest reminder, or log in."
-        ) from exc
-    except signing.BadSignature as exc:
-        raise LinkError("This link is not valid. Check that it was copied in full.") from exc
-    try:
-        return LinkClaim(int(data["a"]), int(data["p"]), int(data["r"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise LinkError("This link is not valid. Check that it was copied in full.") from exc
+    action_id, person_id, revision = read_link(
+        token,
+        salt=SALT,
+        max_age=max_age_seconds(),
+        expired="This link has expired. Use the link in your latest reminder, or log in.",
+        keys=("a", "p", "r"),
+    )
+    return LinkClaim(action_id, person_id, revision)

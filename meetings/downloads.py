@@ -21,7 +21,11 @@ from django.core import signing
 from django.http import FileResponse, Http404
 from django.urls import reverse
 
+from common.links import LinkError, read_link
+
 from .models import Paper
+
+__all__ = ["LinkError", "attendee_link_url", "paper_response", "read_attendee_token"]
 
 SALT = "minutebook.meetings.attendee-paper-link"
 
@@ -62,22 +66,13 @@ class AttendeeClaim:
     person_id: int
 
 
-class LinkError(Exception):
-    """Why a link cannot be used, in words for the person holding it."""
-
-
 def read_attendee_token(token: str) -> AttendeeClaim:
-    try:
-        # A plain signer: it also accepts tokens signed with SECRET_KEY_FALLBACKS.
-        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age_seconds())
-    except signing.SignatureExpired as exc:
-        raise LinkError(
-            "This link has expired. Ask the secretariat for the paper, or use the link in the "
-            "latest agenda you were sent."
-        ) from exc
-    except signing.BadSignature as exc:
-        raise LinkError("This link is not valid. Check that it was copied in full.") from exc
-    try:
-        return AttendeeClaim(int(data["d"]), int(data["p"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise LinkError("This link is not valid. Check that it was copied in full.") from exc
+    paper_id, person_id = read_link(
+        token,
+        salt=SALT,
+        max_age=max_age_seconds(),
+        expired="This link has expired. Ask the secretariat for the paper, or use the link in "
+        "the latest agenda you were sent.",
+        keys=("d", "p"),
+    )
+    return AttendeeClaim(paper_id, person_id)

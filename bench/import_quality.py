@@ -64,7 +64,12 @@ def sample_cases() -> list[tuple[str, Path, Path]]:
 
 
 def holdout_cases() -> list[tuple[str, Path, Path]]:
-    """Minutes in ``import_samples/holdout`` that nobody working on the importer has read."""
+    """Minutes in ``import_samples/holdout``, written on 25 November 2026 by someone who had not
+    read the importer, and scored once before any rule was added for them: attendees 33%, items
+    70%, decisions 44%, actions 10% (recall). General rules were then added for what they showed
+    (council minute numbers, pipe-separated registers, ranks, "ACTION: AB" tags, action log
+    tables, owners by job title), so they are no longer unseen: the next held-out set must be
+    written afresh, by someone who has not read ``imports/parser``."""
     holdout = SAMPLES / "holdout"
     cases = []
     for truth in sorted(holdout.glob("*.truth.json")):
@@ -221,7 +226,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.holdout:
         totals = report(
-            holdout_cases(), verbose=args.verbose, label="Held out (minutes never seen)"
+            holdout_cases(),
+            verbose=args.verbose,
+            label="Held out on 25 November 2026 (first run 33/70/44/10%; tuned on since)",
         )
         print("\nTargets on held-out minutes (recall):")
         for kind, target in TARGETS.items():

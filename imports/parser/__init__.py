@@ -44,7 +44,9 @@ CHAIRED_RE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s*(?:\([^)]*\)\s*)?(?:chaired\s+the\s+meeting|took\s+the\s+chair|was\s+in\s+the\s+chair)"
 )
 APOLOGIES_SENTENCE_RE = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|had\s+been)\s+(?:received|noted|given|submitted)\s+from\s+(?P<who>[^.]+)",
+    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:received|noted|given|submitted|tendered|reported|recorded)\s+(?:from|on\s+behalf\s+of|for)\s+"
+    r"(?P<who>(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|Revd?|Sgt|Insp|Supt|St)\.|[^.])+)",
     re.I,
 )
 NO_INTERESTS_RE = re.compile(
@@ -259,9 +261,10 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
             heading_test=lambda ln, pb=previous_blank: unnumbered_heading(ln, pb.get(ln.no, False)),
         )
         all_blocks[segment.item.key] = blocks
-        if any(action_rules.MARKER_RE.match(b.text) for b in blocks):
+        if any(action_rules.has_marker(b.text) for b in blocks):
             explicit = True
     linked: set[str] = set()
+    markers_made: list[Action] = []
     for segment in segments:
         item = segment.item
         blocks = all_blocks[item.key]
@@ -300,6 +303,7 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
             if marker.due_note:
                 _due(marker, marker.due_note, reference, next_date)
                 proposal.actions.append(marker)
+                markers_made.append(marker)
                 continue
             if not marker.text:
                 found = action_rules.commitment_for(
@@ -308,6 +312,7 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
                 marker.text = found[1] if found else item.title
             _due(marker, marker.text, reference, next_date)
             proposal.actions.append(marker)
+            markers_made.append(marker)
         after = -1
         for entry, line_no in who[item.key]:
             owners = resolver.owners(entry)
@@ -330,6 +335,15 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
                     proposal.actions.append(action)
     for row in closing_rows:
         key = _best_item(row.text, segments, all_blocks)
+        # "ACTION: ML" tagged in an item, and the closing log's row for ML: one action, filed
+        # under that item, with the log's wording and date (tags and rows taken in order).
+        owners = resolver.owners(row.owners) if row.owners else []
+        tagged = next((m for m in markers_made if owners and m.owners == owners), None)
+        if tagged is not None:
+            markers_made.remove(tagged)
+            if tagged in proposal.actions:
+                proposal.actions.remove(tagged)
+            key = tagged.item
         proposal.actions.append(_row_action(row, key, resolver, reference, next_date))
         if key is None:
             proposal.warnings.append(
@@ -435,8 +449,9 @@ def _presenter_papers(item, blocks, resolver: Resolver) -> None:
 def _apologies_from_text(proposal: Proposal, plan: Layout, resolver: Resolver) -> None:
     if any(a.category == "apologies" for a in proposal.attendance):
         return
-    for segment in plan.segments[:3]:
-        for line in segment.body:
+    # The sentence sits in the first items, or before them when no item heading was recognised.
+    for body in [plan.preamble, *(segment.body for segment in plan.segments[:3])]:
+        for line in body:
             m = APOLOGIES_SENTENCE_RE.search(line.text)
             if not m:
                 continue

@@ -47,7 +47,10 @@ VERB = (
     r"|establish|visit|urge|think|put|give|include|add|amend|revise|clarify|find|contribute"
     r"|respond|reply|pass|convene|book|schedule|advise|inform|notify|nominate|draw\s+up|map"
     r"|speak|discuss|ask|agree|be\s+part|help|lead|co-?ordinate|coordinate|run|collate|analyse"
-    r"|analyze|source|secure|approach|write\s+up|re-?circulate|pursue|examine|assess|pursue)"
+    r"|analyze|source|secure|approach|write\s+up|re-?circulate|pursue|examine|assess|pursue"
+    r"|process|pay|order|print|sign\s+off|sign|plan|design|recruit|promote|attend|support"
+    r"|monitor|record|refer|escalate|return|follow\s+up|pick\s+up|make|hold|set|issue|prepare"
+    r"|organise|circulate|re-?send|look|work|catch\s+up|produce|resolve|test|check|log|request)"
 )
 GROUP_SUBJECT = (
     r"(?:All(?:\s+(?:partners|members|Board\s+members))?|Everyone|Members|Partners|Board\s+members"
@@ -147,7 +150,14 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
 
 
 def _cells(line: Line) -> list[str]:
-    return [tidy(c) for c in line.raw.strip().split("\t") if tidy(c)]
+    raw = line.raw.strip()
+    if "\t" not in raw and raw.count("|") >= 1 and PIPE_ROW_RE.search(raw):
+        # Tables pasted as text: "No. | Action | Lead | Due".
+        return [tidy(c) for c in raw.strip("|").split("|") if tidy(c)]
+    return [tidy(c) for c in raw.split("\t") if tidy(c)]
+
+
+PIPE_ROW_RE = re.compile(r"\S\s*\|\s*\S")
 
 
 def _header(cells: list[str]) -> list[str] | None:
@@ -212,7 +222,7 @@ def marker_action(
     """ "ACTION: JB to circulate the paper", "Action 1 – To produce a diagram", "Action – Sue"."""
     m = MARKER_RE.match(block.text)
     if not m:
-        return None, None
+        return trailing_marker(block, resolver, item_key), None
     rest = tidy(m.group("rest"))
     ref = m.group("ref")
     action = Action(item=item_key, text=rest, ref=ref, lines=list(block.lines))
@@ -236,7 +246,14 @@ def marker_action(
         s = pattern.match(rest)
         if s and resolver.owners(s.group("who")):
             action.owners = resolver.owners(s.group("who"))
+            if not all(resolver.person(o) for o in action.owners):
+                by_post = _post_owner(rest, resolver)
+                action.owners = by_post[0] if by_post else action.owners
             return action, ref
+    by_post = _post_owner(rest, resolver)
+    if by_post:
+        action.owners = by_post[0]
+        return action, ref
     if (
         trailing
         and resolver.owners(trailing.group("who"))
@@ -248,6 +265,55 @@ def marker_action(
         action.owners = resolver.owners(trailing.group("who"))
         action.text = tidy(rest[: trailing.start()])
     return action, ref
+
+
+TRAILING_MARKER_RE = re.compile(
+    r"(?:^|(?<=[.;:!?)])\s*|\s+[–—-]\s*|\s+(?=ACTION))[(\[]?(?:ACTIONS?|Actions?)\s*(?::|[–—-]|\s(?=[A-Z]{2,4}\b))"
+    r"\s*(?P<who>[^.:;()\[\]]{2,40}?)[)\]]?\.?\s*$"
+)
+PARAGRAPH_NO_RE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
+
+
+def has_marker(text: str) -> bool:
+    """An explicit action tag: "ACTION: JB ..." at the start, or "... ACTION: JB" at the end."""
+    return bool(MARKER_RE.match(text) or TRAILING_MARKER_RE.search(text))
+
+
+def trailing_marker(block: Block, resolver: Resolver, item_key: int) -> Action | None:
+    """ "Mary Lockwood agreed to share the data. ACTION: ML": a tag naming only the owners
+    after the sentence that holds the action (the sentence before the tag)."""
+    m = TRAILING_MARKER_RE.search(block.text)
+    if not m or not m.start():
+        return None
+    who = tidy(m.group("who"))
+    owners = resolver.owners(who)
+    if not owners or not all(
+        resolver.person(o) or o in GROUP_WORDS or re.fullmatch(r"[A-Z]{2,4}", o) for o in owners
+    ):
+        return None
+    pieces = re.split(r"\s*(?:/|,|&|\band\b)\s*", who)
+    # "... see Action: the plan" is no tag; initials, names or "All" are.
+    if not (
+        resolver.owner_token(who)
+        or all(resolver.person(p) for p in owners)
+        or all(re.fullmatch(r"[A-Z]{2,4}", p) for p in pieces)
+    ):
+        return None
+    before = PARAGRAPH_NO_RE.sub("", tidy(block.text[: m.start()]))
+    parts = [tidy(s) for s in sentences(before) if tidy(s)]
+    if not parts:
+        return None
+    text = parts[-1]
+    for sentence in reversed(parts):
+        found = _sentence_owner(sentence, resolver, None)
+        if found:
+            what = tidy(found[1]).rstrip(".")
+            text = what[:1].upper() + what[1:]
+            break
+        if _clause_commitment(sentence):
+            text = sentence
+            break
+    return Action(item=item_key, text=text.rstrip("."), owners=owners, lines=list(block.lines))
 
 
 FIELD_RE = re.compile(
@@ -288,8 +354,15 @@ def sentence_actions(
             continue
         if ASKED_GROUP_RE.search(text) or ASKED_FOR_RE.search(text):
             asked.append(len(out))
-        found = _sentence_owner(text, resolver, subject)
-        if found:
+        # "RL to draft the plan – LP to process the grant": one action per clause that holds one.
+        each = [
+            f
+            for f in (_sentence_owner(p, resolver, subject) for p in STRONG_SPLIT_RE.split(text))
+            if f
+        ]
+        if len(each) < 2:
+            each = [f for f in [_sentence_owner(text, resolver, subject)] if f]
+        for found in each:
             owners, what = found
             what = tidy(what).rstrip(".")
             if what.startswith("__as_is__"):
@@ -310,11 +383,45 @@ def sentence_actions(
 
 
 CLAUSE_SPLIT_RE = re.compile(
-    r";\s+|,?\s+(?:and|but|whereupon)\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,4})\s+(?:agreed|undertook|offered|volunteered|added|said|confirmed|would|will|to)\b)"
+    r";\s+|\s+[–—]\s+|\s+-\s+(?=[A-Z])|,?\s+(?:and|but|whereupon)\s+(?=(?:[A-Z][a-z]+|[A-Z]{2,4})\s+(?:agreed|undertook|offered|volunteered|added|said|confirmed|would|will|to)\b)"
 )
 
 
+POST_FIRST_RE = re.compile(
+    rf"^(?:The\s+)?(?P<who>[A-Z][^.;:]{{2,100}}?)\s+(?:(?:agreed|undertook|offered|was\s+asked"
+    rf"|were\s+asked)\s+)?to\s+(?P<what>{VERB}\b.+)$"
+)
+
+
+def _post_owner(text: str, resolver: Resolver):
+    """ "Director of Public Health to circulate ...", "Dr Lane and the Director of Children's
+    Services to bring ...": owners named by post, each one attendee's role."""
+    m = POST_FIRST_RE.match(text)
+    if not m:
+        return None
+    pieces = [p for p in re.split(r"\s*(?:,|/|&|\band\b)\s*", m.group("who")) if p]
+    owners = []
+    for piece in pieces:
+        owner = resolver.person(piece) or resolver.by_role(piece)
+        if owner is None:
+            return None
+        if owner not in owners:
+            owners.append(owner)
+    return (owners, m.group("what")) if owners else None
+
+
+STRONG_SPLIT_RE = re.compile(r";\s+|\s+[–—]\s+|\s+-\s+(?=[A-Z])")
+
+
 def _sentence_owner(text: str, resolver: Resolver, subject: str | None):
+    # "DR and MC to arrange ...": owners joined by "and" before the split on "and" parts them.
+    for clause in STRONG_SPLIT_RE.split(text):
+        for pattern in OWNER_FIRST[1:3]:
+            m = pattern.match(tidy(clause))
+            if m:
+                owners = resolver.owners(m.group("who"))
+                if len(owners) > 1 and all(resolver.person(o) for o in owners):
+                    return owners, m.group("what")
     for clause in CLAUSE_SPLIT_RE.split(text):
         found = _clause_owner(tidy(clause), resolver)
         if found:
@@ -334,6 +441,9 @@ def _clause_owner(text: str, resolver: Resolver):
             owners = resolver.owners(m.group("who"))
             if owners and all(resolver.person(o) or o in ("All", "Board") for o in owners):
                 return owners, m.group("what")
+    by_post = _post_owner(text, resolver)
+    if by_post:
+        return by_post
     m = ASKED_GROUP_RE.search(text)
     if m:
         return resolver.owners(m.group("who").replace("the ", "")) or ["All"], m.group("what")

@@ -68,6 +68,19 @@ INLINE_SUB_RE = re.compile(
     r"\s+(?:attending|deputising|deputizing|substituting|standing\s+in|sitting)\s+(?:for|on\s+behalf\s+of)\s+"
     r"(?P<name>(?:[A-Z][\w'’\-]+\.?\s?){2,4})"
 )
+PLURAL_TITLE_RE = re.compile(r"(?i)^(?:councillors|cllrs|drs|doctors|professors)\.?\s")
+ROW_SPLIT_RE = re.compile(r"\t|\s*\|\s*")
+
+
+def _row_cells(line: Line) -> list[str] | None:
+    """The cells of a table row written with tabs or pipes ("Name | Role | Organisation")."""
+    raw = line.raw.strip()
+    if "\t" not in raw.strip("\t ") and raw.strip("|").count("|") < 1:
+        return None
+    cells = [c.strip() for c in ROW_SPLIT_RE.split(raw.strip("|").strip())]
+    return cells if len(cells) > 1 else None
+
+
 STAR_LEGEND_RE = re.compile(r"^\*+\s*(?:=|denotes|indicates)?\s*(?:a\s+)?substitut", re.I)
 
 
@@ -143,8 +156,10 @@ class RegisterParser:
             for attendee in self.run(labelled.group("rest"), line, category=category):
                 attendee.organisation = attendee.organisation or org
             return True
-        if "\t" in line.raw.strip("\t "):
-            cells = [c.strip() for c in line.raw.strip().split("\t")]
+        cells = _row_cells(line)
+        if cells is not None:
+            if not any(re.search(r"[A-Za-z]", c) for c in cells):
+                return True  # a ruled line under a header: "---|---|---"
             if cells and all(re.fullmatch(TABLE_HEADER_WORDS, c, re.I) for c in cells if c):
                 self.columns = [c.lower() for c in cells]
                 return True
@@ -153,6 +168,8 @@ class RegisterParser:
                 return True
         if ";" in text or (text.count(",") >= 2 and not looks_like_org(text)):
             return bool(self.run(text, line))
+        if "," in text and _all_names(text):
+            return bool(self.run(text, line))  # "Cllrs A B, C D and E F", "Supt A B, DI C D"
         bare = self._bare(text)
         head = INLINE_SUB_RE.sub("", bare.split(",")[0].split(" – ")[0])
         if looks_like_name(bare) or looks_like_name(head):
@@ -179,8 +196,15 @@ class RegisterParser:
             column = self.columns[index] if index < len(self.columns) else ""
             if re.match(r"(?i)organi[sz]ation|representing|body|agency", column):
                 attendee.organisation = cell
-            elif re.match(r"(?i)role|position|title|capacity", column):
-                self._apply_bracket(attendee, cell)
+            elif re.match(r"(?i)role|position|title|capacity|job", column):
+                # "Deputy Director of Finance (deputising for Gareth Price)", "Member (Chair)"
+                role = tidy(re.sub(r"\([^()]*\)", " ", cell))
+                for bracket in re.findall(r"\(([^()]*)\)", cell):
+                    self._apply_bracket(attendee, bracket)
+                if role and (CHAIR_RE.match(role) or MINUTE_TAKER_RE.match(role)):
+                    self._apply_bracket(attendee, role)
+                elif role:
+                    attendee.role = role
             else:
                 self._apply_org(attendee, cell, line)
 
@@ -188,10 +212,17 @@ class RegisterParser:
         """A run of names: "A (X); B (Y)" or "A, B and C"."""
         chunks = _split_run(text)
         added = []
+        plural = ""
         for chunk in chunks:
             attendee = self._add_entry(chunk, line, category=category)
-            if attendee is not None:
-                added.append(attendee)
+            if attendee is None:
+                continue
+            added.append(attendee)
+            # "Councillors A, B and C": the plural title belongs to every name in the run.
+            if not added[:-1] and PLURAL_TITLE_RE.match(tidy(chunk)):
+                plural = attendee.honorific
+            elif plural and not attendee.honorific:
+                attendee.honorific = plural
         self.pending = None
         return added
 
@@ -299,6 +330,11 @@ class RegisterParser:
                 attendee.organisation = piece
             else:
                 attendee.note = tidy(f"{attendee.note} {piece}")
+
+
+def _all_names(text: str) -> bool:
+    chunks = _split_run(text)
+    return len(chunks) > 1 and all(looks_like_name(re.sub(r"\(.*?\)", "", c)) for c in chunks)
 
 
 def _singular(label: str) -> str:

@@ -44,6 +44,12 @@ MONTH_ONLY_RE = re.compile(
     re.I,
 )
 
+MONTH_MEETING_RE = re.compile(
+    rf"\b(?:to|at|for|by|before)\s+the\s+(?P<month>{MONTH_ALT})(?:\s+(?:19|20)\d\d)?\s+"
+    r"(?:meeting|board|committee|group|forum|partnership)\b",
+    re.I,
+)
+
 TIME_RE = re.compile(
     r"(?P<h>\d{1,2})(?:[.:](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
     r"|(?P<h2>\d{1,2})[:.](?P<m2>\d\d)(?!\s*(?:a\.?m|p\.?m))(?:\s*(?:hrs|hours|h))?"
@@ -161,6 +167,13 @@ def relative_due(
         if next_meeting is not None:
             return next_meeting.isoformat(), note
         return note, note
+    named = MONTH_MEETING_RE.search(text)
+    if named:
+        # "report to the March meeting": the next meeting when it falls in that month.
+        number = MONTHS[named.group("month").lower()]
+        if next_meeting is not None and next_meeting.month == number:
+            return next_meeting.isoformat(), named.group(0).strip()
+        return named.group(0).strip(), named.group(0).strip()
     month = MONTH_ONLY_RE.search(text)
     if month and meeting is not None:
         number = MONTHS[month.group("month").lower()]

@@ -13,12 +13,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import MONTH_ALT
 from .model import Item, Line
 from .text import is_bullet, looks_like_name, tidy
 
 NUM_HEADING_RE = re.compile(
-    r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?P<letter>[a-h])?"
+    r"^(?:(?:agenda\s+)?item\s+|minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?P<letter>[a-h])?"
     r"(?:\s*\((?P<paren>[a-h])\))?[.):]?(?:\s*[-–—:]\s*|\s+)(?P<rest>[^\s\d].*)$",
+    re.I,
+)
+# Council minute numbers: "23/41", "HWB/23/41", "Minute 23/41", "41/23", "2023/41".
+COUNCIL_HEADING_RE = re.compile(
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<prefix>[A-Z][A-Za-z&]{0,7}\s*[/.\-]\s*)?"
+    r"(?P<a>\d{1,4})\s*/\s*(?P<b>\d{1,4})(?!\s*/\s*\d)(?:\s*\((?P<paren>[a-h])\)|(?P<letter>[a-h]))?"
+    r"[.):]?(?:\s*[-–—:]\s*|\s+)(?P<rest>[^\s\d].*)$",
+    re.I,
+)
+# A signature block at the end of the minutes: "CHAIRMAN", "Chair ....", "Signed ... Date ...".
+SIGNATURE_RE = re.compile(
+    r"^(?:(?:signed|signature|date|(?:vice[- ])?chair(?:man|woman|person)?(?:'s|’s)?"
+    r"|(?:vice[- ])?chair(?:man|woman|person)?\s+signature)\b|[\s.…_:()\-–—/])+$"
+    r"|^signed\b.*(?:\.{3}|…|_{3}|\bchair|\bdate\b)",
     re.I,
 )
 LETTER_HEADING_RE = re.compile(r"^(?:\((?P<a>[a-h])\)|(?P<b>[a-h])[.)])\s+(?P<rest>\S.*)$")
@@ -89,6 +104,8 @@ def unnumbered_heading(line: Line, previous_blank: bool, next_blank: bool = Fals
     """A heading line without a number: short, no closing stop, title case ("Accommodation
     Update") or, standing alone between blank lines, sentence case ("Notes of the last meeting")."""
     text = line.text
+    if text and SIGNATURE_RE.match(text):
+        return False
     if line.heading and text and len(text) <= 120 and not NUM_HEADING_RE.match(text):
         return True
     if not previous_blank or not text or "\t" in line.raw.strip():
@@ -119,15 +136,26 @@ class _Candidate:
     printed: str
     rest: str
     sentence: bool
+    series: tuple[int, int] | None = None  # council numbers "23/41": (23, 41)
 
 
 def _candidate(line: Line) -> _Candidate | None:
     text = line.text
     if line.raw.strip().count("\t") >= 2:
         return None  # a table row, not a heading
+    m = COUNCIL_HEADING_RE.match(text)
+    if m:
+        return _council_candidate(m)
     m = NUM_HEADING_RE.match(text)
     if m:
         num, rest = m.group("num"), tidy(m.group("rest").replace("\t", " "))
+        if (
+            not text[m.end("num") : m.start("rest")].strip()
+            and "." not in num
+            and int(num) <= 31
+            and re.match(rf"(?i)(?:{MONTH_ALT})\b", rest)
+        ):
+            return None  # a date ("4 May 2024 at 2pm"), not an item
         parts = [int(p) for p in num.split(".")]
         letter = m.group("letter") or m.group("paren")
         sentence = not heading_like(rest)
@@ -148,6 +176,38 @@ def _candidate(line: Line) -> _Candidate | None:
             return None
         return _Candidate("letter", 0, ord(letter) - 96, letter, rest, not heading_like(rest))
     return None
+
+
+def _council_candidate(m: re.Match) -> _Candidate | None:
+    rest = tidy(m.group("rest").replace("\t", " "))
+    if not heading_like(rest):
+        return None  # "12/3 was the date agreed" and the like: prose, never a minute number
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not m.group("prefix") and (b - a) % 100 == 1 and len(m.group("b")) <= 2:
+        return None  # a financial year ("2023/24 budget", "23/24 outturn"), not a minute number
+    printed = re.sub(r"\s+", "", m.group(0)[: m.start("b") - m.start(0)] + m.group("b"))
+    printed = re.sub(r"(?i)^minute(?:no\.?)?", "", printed)
+    letter = m.group("paren") or m.group("letter")
+    if letter:
+        letter = letter.lower()
+        printed = f"{printed}({letter})" if m.group("paren") else f"{printed}{letter}"
+        return _Candidate("letter", b, ord(letter) - 96, printed, rest, False, (a, b))
+    return _Candidate("top", b, 0, printed, rest, False, (a, b))
+
+
+def _council_numbering(candidates: dict[int, _Candidate | None]) -> None:
+    """Council minute numbers are headings only where the minutes use them throughout (two or
+    more); the running number is the part that changes ("23/41", "23/42" or "41/23", "42/23")."""
+    council = {no: c for no, c in candidates.items() if c and c.series}
+    if len(council) < 2:
+        for no in council:
+            candidates[no] = None
+        return
+    firsts = {c.series[0] for c in council.values()}
+    lasts = {c.series[1] for c in council.values()}
+    if len(lasts) == 1 and len(firsts) > 1:
+        for c in council.values():
+            c.top = c.series[0]
 
 
 def _printed(match: re.Match) -> str:
@@ -178,6 +238,7 @@ def title_from_sentence(text: str) -> str:
 def layout(lines: list[Line]) -> Layout:
     """Cut ``lines`` (the minutes after the register) into items."""
     candidates = {line.no: _candidate(line) for line in lines if line.text}
+    _council_numbering(candidates)
     paragraph_tops = _paragraph_numbered(candidates)
     numbered_tops = sum(1 for c in candidates.values() if c and c.kind == "top" and not c.sentence)
     unnumbered_mode = numbered_tops < 2
@@ -224,9 +285,11 @@ def layout(lines: list[Line]) -> Layout:
         previous_rejected = bool(cand) and not accepted and not in_table
         if accepted:
             title = cand.rest if not cand.sentence else title_from_sentence(cand.rest)
-            item = Item(
-                key=key, number=cand.printed, title=title.rstrip(":"), lines=[line.no, line.no]
-            )
+            number = cand.printed
+            if accepted == "letter" and cand.top == 0 and top is not None and top.item.number:
+                # "(a) Mill Lane CCTV" under item 2 is item 2(a), as the minutes refer to it.
+                number = f"{top.item.number}({number})"
+            item = Item(key=key, number=number, title=title.rstrip(":"), lines=[line.no, line.no])
             key += 1
             item.kind = item_kind(title)
             segment = Segment(item=item, heading=line)

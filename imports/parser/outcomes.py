@@ -17,7 +17,8 @@ BLOCK_KEYWORD_RE = re.compile(
 )
 COLLECTIVE = (
     r"(?:the\s+)?(?:board|group|committee|executive|partnership|panel|meeting|forum|members"
-    r"|executive\s+members|board\s+members|partners|sub-group|steering\s+group|trustees)"
+    r"|executive\s+members|board\s+members|partners|sub-group|steering\s+group|trustees"
+    r"|all|everyone|all\s+present|all\s+members|all\s+partners)"
 )
 COLLECTIVE_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w&'’\-]*\s+){0,4}"
@@ -28,10 +29,16 @@ IT_WAS_RE = re.compile(
     r"\b(?:it\s+was|was)\s+(?P<verb>agreed|resolved|approved)\s+that\s+(?P<rest>.+)$", re.I
 )
 MINUTES_APPROVED_RE = re.compile(
-    r"\b(?:minutes|notes)\b(?P<what>[^.]*?)\b(?:were|was|are|be)\s+(?:\w+\s+)?"
-    r"(?P<verb>approved|agreed|accepted|confirmed|signed|adopted)\b(?P<rest>.*)$",
+    r"\b(?:minutes|notes)\b(?P<what>[^.]*?)\b(?:(?:were|was|are|be)\s+(?:\w+\s+)?"
+    r"(?P<verb>approved|agreed|accepted|confirmed|signed|adopted)\b"
+    # Note-style: "Notes agreed as an accurate record", "Minutes of 3 May approved."
+    r"|(?:approved|agreed|accepted|confirmed|adopted)\b"
+    r"(?=\s*(?:as\b|subject\b|with\b|bar\b|save\b|following\b|except\b|without\b|[.,;:]|$)))"
+    r"(?P<rest>.*)$",
     re.I,
 )
+# A sentence of informal notes that is a decision: "Agreed that X should ...", "Agreed to bid ...".
+BARE_AGREED_RE = re.compile(r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved)\s+(?:that|to)\s+\S", re.I)
 CORRECTIONS_RE = re.compile(
     r"\b(?:bar|subject\s+to|with|following|after|save\s+for|except\s+for)\s+(?:the\s+following\s+)?"
     r"(?:an?\s+)?(?P<rest>(?:corrections?|amendments?|changes?)\b.*)$",
@@ -163,6 +170,14 @@ def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision |
     if m:
         return Decision(
             item=item_key, text=text, verb=VERBS[m.group("verb").lower()], lines=list(block.lines)
+        )
+    m = BARE_AGREED_RE.match(text)
+    if m:
+        return Decision(
+            item=item_key,
+            text=_capital(text),
+            verb=VERBS[m.group("verb").lower()],
+            lines=list(block.lines),
         )
     m = IT_WAS_RE.search(text)
     if m:

@@ -43,8 +43,14 @@ class Resolver:
         self.initials: dict[str, set[str]] = {}
         self.orgs: dict[str, str] = {}
         self.there = {a.name for a in attendees if a.category not in ("apologies", "absent")}
+        # "Director of Public Health to circulate ...": officers named by their post.
+        self.roles: dict[str, set[str]] = {}
         for a in attendees:
             self._add(a.name, a.initials)
+            for role in re.split(r"\s*(?:\(|\)|;)\s*", a.role or ""):
+                key = fold(role)
+                if len(key.split()) >= 2 and key not in ("chair", "vice chair"):
+                    self.roles.setdefault(key, set()).add(a.name)
             if a.substitute_for:
                 self._add(a.substitute_for, "")
             if a.organisation:
@@ -115,11 +121,26 @@ class Resolver:
         person = self.person(text)
         if person:
             return person
+        by_role = self.by_role(text)
+        if by_role:
+            return by_role
         if fold(text) in self.orgs:
             return self.orgs[fold(text)]
         if re.fullmatch(r"[A-Z]{2,4}", text):
             return text
         return text if text[:1].isupper() else None
+
+    def by_role(self, text: str) -> str | None:
+        """The one attendee holding the post ``text`` names ("the Director of Public Health",
+        "Democratic Services Officer"), or None."""
+        key = fold(re.sub(r"(?i)^(?:the|our|ICB|council['’]?s?)\s+", "", tidy(text)))
+        if len(key.split()) < 2:
+            return None
+        found = self.roles.get(key, set())
+        if not found:
+            best = process.extractOne(key, list(self.roles), scorer=fuzz.ratio, score_cutoff=92)
+            found = self.roles[best[0]] if best else set()
+        return next(iter(found)) if len(found) == 1 else None
 
     def owners(self, text: str) -> list[str]:
         """ "JB/AC", "Lorna Robinson / Ashley Green", "Trish, Mark Rogers and Jan Britton"."""

@@ -48,9 +48,54 @@ HONORIFICS = {
     "chief insp": "Chief Insp",
     "chief supt": "Chief Supt",
     "det insp": "Det Insp",
+    # Plural and long forms, police and military ranks, clergy: "Councillors A, B and C".
+    "councillors": "Cllr",
+    "cllrs": "Cllr",
+    "mx": "Mx",
+    "baroness": "Baroness",
+    "reverend": "Rev",
+    "the rev": "Rev",
+    "the revd": "Rev",
+    "the reverend": "Rev",
+    "rt revd": "Rt Revd",
+    "the rt revd": "Rt Revd",
+    "the right reverend": "Rt Revd",
+    "the venerable": "Ven",
+    "ven": "Ven",
+    "pcso": "PCSO",
+    "ps": "PS",
+    "dc": "DC",
+    "ds": "DS",
+    "di": "DI",
+    "dsupt": "Det Supt",
+    "dsu": "Det Supt",
+    "acc": "ACC",
+    "dcc": "DCC",
+    "constable": "PC",
+    "police constable": "PC",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "superintendent": "Supt",
+    "chief inspector": "Chief Inspector",
+    "chief superintendent": "Chief Superintendent",
+    "chief constable": "Chief Constable",
+    "deputy chief constable": "Deputy Chief Constable",
+    "assistant chief constable": "Assistant Chief Constable",
+    "det sgt": "Det Sgt",
+    "det supt": "Det Supt",
+    "det ch insp": "Det Ch Insp",
+    "detective constable": "DC",
+    "detective sergeant": "DS",
+    "detective inspector": "DI",
+    "detective chief inspector": "DCI",
+    "detective superintendent": "Det Supt",
+    "station manager": "Station Manager",
+    "watch manager": "Watch Manager",
     "the rt hon": "Rt Hon",
     "rt hon": "Rt Hon",
 }
+# Ranks that are also first names ("Di Jones") count only in capitals ("DI Jones").
+CAPS_ONLY = {"dc", "ds", "di", "ps", "acc", "dcc", "dsu", "dsupt"}
 PARTICLES = {"van", "de", "der", "von", "da", "le", "la", "du", "di", "den", "ter", "bin", "al"}
 
 # Words that make a run of capitalised words an organisation rather than a person.
@@ -340,12 +385,23 @@ def strip_bullet(text: str) -> str:
 def split_honorific(name: str) -> tuple[str, str]:
     """("Cllr", "Paul Middlebrough"), ("Ch Insp", "Mary Dunn"), ("", "Jessica May")."""
     parts = name.split()
-    for size in (3, 2, 1):
-        if len(parts) > size + 1 or (size == 1 and len(parts) > 1):
-            key = " ".join(p.lower().rstrip(".") for p in parts[:size])
-            if key in HONORIFICS:
-                return HONORIFICS[key], " ".join(parts[size:])
-    return "", name
+    found: list[str] = []
+    while True:
+        for size in (3, 2, 1):
+            if len(parts) > size + 1 or (size == 1 and len(parts) > 1):
+                key = " ".join(p.lower().rstrip(".,") for p in parts[:size])
+                if key in HONORIFICS and (key not in CAPS_ONLY or parts[0].isupper()):
+                    found.append(HONORIFICS[key])
+                    parts = parts[size:]
+                    break
+        else:
+            break
+        # "Cllr Dr Jane Smith", "Prof Sir John Bell": stacked titles; keep a name of two words.
+        if len(parts) < 3:
+            break
+    if not found:
+        return "", name
+    return " ".join(found), " ".join(parts)
 
 
 NAME_TOKEN_RE = re.compile(

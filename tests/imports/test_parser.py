@@ -210,3 +210,244 @@ def test_exempt_items_are_read_with_the_paragraph_the_minutes_give():
         ("5.1", True, 3, None),
         ("6", False, None, None),
     ]
+
+
+COUNCIL_MINUTES = """WEALDSHIRE COUNTY COUNCIL
+
+MINUTES of a meeting of the Licensing Committee held at County Hall on 4 March 2024 at 10.00 am.
+
+PRESENT: Councillor Ann Reed (Chair), Councillor Bob Hill
+
+LIC/24/12 APOLOGIES
+
+There were no apologies.
+
+LIC/24/13 TAXI POLICY REVIEW
+
+The committee considered the report. 12 March 2024 was noted as the consultation date.
+
+1. The fee would rise.
+
+RESOLVED – That the revised taxi licensing policy be approved for consultation, subject to
+the changes agreed at the meeting being made by the Head of Licensing.
+
+LIC/24/14 DATE OF NEXT MEETING
+
+8 April 2024 at 10.00 am.
+
+Signed ..................... Date ..........
+
+CHAIRMAN
+"""
+
+
+def test_council_minute_numbers_are_items_and_the_signature_is_not():
+    proposal = parse_minutes(COUNCIL_MINUTES.splitlines()).to_dict()
+
+    assert [(i["number"], i["title"]) for i in proposal["items"]] == [
+        ("LIC/24/12", "APOLOGIES"),
+        ("LIC/24/13", "TAXI POLICY REVIEW"),
+        ("LIC/24/14", "DATE OF NEXT MEETING"),
+    ]
+    assert [(d["item"], d["text"]) for d in proposal["decisions"]] == [
+        (
+            "LIC/24/13",
+            "The revised taxi licensing policy be approved for consultation, subject to the "
+            "changes agreed at the meeting being made by the Head of Licensing.",
+        )
+    ]
+
+
+NOTE_STYLE_MINUTES = """Minutes of the Finance Committee
+Present: Jo Hadley (Chair), Kamal Patel
+
+Minute 45 Apologies
+None.
+
+Minute 46 Budget monitoring
+(a) Revenue
+All agreed that the forecast be noted.
+(b) Capital
+Minutes of the last meeting approved. Agreed to defer the bid.
+
+Chair
+"""
+
+
+def test_minute_numbers_lettered_parts_and_note_style_decisions():
+    proposal = parse_minutes(NOTE_STYLE_MINUTES.splitlines()).to_dict()
+
+    assert [(i["number"], i["title"]) for i in proposal["items"]] == [
+        ("45", "Apologies"),
+        ("46", "Budget monitoring"),
+        ("46(a)", "Revenue"),
+        ("46(b)", "Capital"),
+    ]
+    assert [(d["item"], d["text"]) for d in proposal["decisions"]] == [
+        ("46(a)", "All agreed that the forecast be noted."),
+        ("46(b)", "Minutes of the last meeting approved."),
+        ("46(b)", "Agreed to defer the bid."),
+    ]
+
+
+TAGGED_ACTION_MINUTES = """Minutes of the Primary Care Committee held on 7 March 2024
+Present:
+Mary Lockwood (ML), Director of Primary Care
+Anjali Desai (AD), Contracts Manager
+Tom Riley (TR), Corporate Governance Manager
+
+1. Access recovery plan
+Tom Riley asked whether uptake varied. Mary Lockwood agreed to share the practice data. ACTION: ML
+The report mentioned AD and the contracts team.
+
+2. Local Enhanced Services
+Contract variations would be issued to all practices by 31 March. ACTION: AD
+"""
+
+
+def test_trailing_action_tags_take_the_sentence_before():
+    proposal = parse_minutes(TAGGED_ACTION_MINUTES.splitlines()).to_dict()
+
+    assert [(a["item"], a["owners"], a["text"], a["due"]) for a in proposal["actions"]] == [
+        ("1", ["Mary Lockwood"], "Share the practice data", None),
+        (
+            "2",
+            ["Anjali Desai"],
+            "Contract variations would be issued to all practices by 31 March",
+            "2024-03-31",
+        ),
+    ]
+
+
+def test_action_log_rows_join_the_items_that_tagged_them():
+    text = TAGGED_ACTION_MINUTES + (
+        "\n3. Date of next meeting\nThursday 2 May 2024.\n\nAction log\n"
+        "No. | Action | Lead | Due\n"
+        "1 | Share practice-level uptake data | ML | 30/04/2024\n"
+        "2 | Issue contract variations | AD | 31/03/2024\n"
+    )
+    proposal = parse_minutes(text.splitlines()).to_dict()
+
+    assert [(a["item"], a["owners"], a["text"], a["due"]) for a in proposal["actions"]] == [
+        ("1", ["Mary Lockwood"], "Share practice-level uptake data", "2024-04-30"),
+        ("2", ["Anjali Desai"], "Issue contract variations", "2024-03-31"),
+    ]
+
+
+def test_owners_named_by_post_and_joint_initials():
+    text = """Minutes of the Health and Wellbeing Board held on 16 January 2024
+Present:
+Dr Rupert Lane (RL) – ICB
+Dr Helen Marsh (Director of Public Health)
+Mrs Louise Patel (Director of Children's Services)
+
+1. Needs assessment
+Action: Director of Public Health to circulate the profiles by 31 January 2024.
+
+2. Waiting times
+RL and HM to draft the recovery plan – LP to process the grant. The update mentioned RL.
+"""
+    proposal = parse_minutes(text.splitlines()).to_dict()
+
+    assert [(a["item"], a["owners"]) for a in proposal["actions"]] == [("1", ["Helen Marsh"])]
+    assert proposal["actions"][0]["due"] == "2024-01-31"
+    # Without marked actions the prose is read: joint owners by initials, not a mere mention.
+    prose = text.replace("Action: Director", "The Director")
+    proposal = parse_minutes(prose.splitlines()).to_dict()
+    assert [(a["item"], a["owners"]) for a in proposal["actions"]] == [
+        ("1", ["Helen Marsh"]),
+        ("2", ["Rupert Lane", "Helen Marsh"]),
+        ("2", ["Louise Patel"]),
+    ]
+
+
+def test_register_in_pipe_rows_with_ranks_and_deputies():
+    text = """Community Safety Partnership
+Minutes of the meeting held on 7 March 2024
+
+Present:
+Name | Role | Organisation
+Dr Ann Okafor | Non-Executive Member (Chair) | NHS Vale ICB
+Lisa Moran | Deputy Director of Finance (deputising for Gary Pryce) | NHS Vale ICB
+PCSO Dani Roper | Neighbourhood Officer | Vale Police
+Sgt Tom Walls (TW) (for Insp Amy Coles) | Sergeant | Vale Police
+
+In attendance:
+Name | Role | Organisation
+Tim Riles | Governance Manager (minutes) | NHS Vale ICB
+
+Apologies:
+Councillors Rob Shore, Jan Kemble and Pat Hollins
+Chief Superintendent Karen Dodds, DI Sam Jakes
+
+1. Welcome
+The Chair welcomed members. Apologies were noted as above.
+
+2. Budget
+The report was noted.
+"""
+    attendance = parse_minutes(text.splitlines()).to_dict()["attendance"]
+    got = {(a["name"], a["category"], a["honorific"] or "") for a in attendance}
+
+    assert got == {
+        ("Ann Okafor", "present", "Dr"),
+        ("Lisa Moran", "present", ""),
+        ("Dani Roper", "present", "PCSO"),
+        ("Tom Walls", "present", "Sgt"),
+        ("Tim Riles", "in_attendance", ""),
+        ("Rob Shore", "apologies", "Cllr"),
+        ("Jan Kemble", "apologies", "Cllr"),
+        ("Pat Hollins", "apologies", "Cllr"),
+        ("Karen Dodds", "apologies", "Chief Superintendent"),
+        ("Sam Jakes", "apologies", "DI"),
+    }
+    by_name = {a["name"]: a for a in attendance}
+    assert (
+        by_name["Ann Okafor"]["chaired"] and by_name["Ann Okafor"]["role"] == "Non-Executive Member"
+    )
+    assert by_name["Lisa Moran"]["substitute_for"] == "Gary Pryce"
+    assert by_name["Lisa Moran"]["role"] == "Deputy Director of Finance"
+    assert by_name["Tom Walls"]["substitute_for"] == "Amy Coles"
+    assert by_name["Tim Riles"]["took_minutes"]
+
+
+def test_apologies_written_as_a_sentence():
+    text = """Minutes of the Health and Wellbeing Board held on 16 January 2024
+Present:
+Councillor Margo Hills (Chairman)
+Mr Andy Pike – Fire and Rescue Service
+
+1. Apologies for absence
+Apologies for absence were received from Councillor Brian Hales, Mr. Tim Barkley (Vale CVS) and Professor Anne Lidd. Mrs Rachel Ose attended as substitute for Mr Barkley.
+
+2. Budget
+The report was noted.
+"""
+    attendance = parse_minutes(text.splitlines()).to_dict()["attendance"]
+
+    assert [
+        (a["name"], a["honorific"], a["organisation"] or "")
+        for a in attendance
+        if a["category"] == "apologies"
+    ] == [("Brian Hales", "Cllr", ""), ("Tim Barkley", "Mr", "Vale CVS"), ("Anne Lidd", "Prof", "")]
+
+
+def test_dates_and_financial_years_are_not_items():
+    minutes = """Minutes of the Finance Committee
+Present: Jo Hadley (Chair), Kamal Patel
+
+1. Apologies
+None.
+
+2. Budget
+2023/24 Outturn
+The outturn was noted.
+2024/25 Budget Setting
+The timetable was noted.
+
+3. Date of next meeting
+4 May 2025 at 2pm.
+"""
+    proposal = parse_minutes(minutes.splitlines()).to_dict()
+
+    assert [i["number"] for i in proposal["items"]] == ["1", "2", "3"]

@@ -163,11 +163,30 @@ def test_home_query_count_does_not_grow_with_data(client):
     _fill_home(big_person, 12)
 
     # Session, user, person, memberships, roles, 2 meeting lists, actions and their count,
-    # drafts, awaiting approval and signature, and the savepoint pair of ATOMIC_REQUESTS.
+    # drafts, awaiting approval and signature, memberships that have ended (none here: no list
+    # of the meetings of their time), and the savepoint pair of ATOMIC_REQUESTS.
     small = _home_queries(client, small_person.user)
     big = _home_queries(client, big_person.user)
 
-    assert (small, big) == ((14, ["My open actions 1"]), (14, ["My open actions 12"]))
+    assert (small, big) == ((15, ["My open actions 1"]), (15, ["My open actions 12"]))
+
+
+def test_home_query_count_for_a_former_member_does_not_grow_with_their_time(client):
+    """The meetings of their time: one query for the ended memberships, one for the list,
+    however many meetings and bodies they left."""
+    counts = []
+    for size in (1, 12):
+        person = PersonFactory(user=UserFactory())
+        for _ in range(size):
+            body = BodyFactory()
+            MembershipFactory(person=person, body=body, start_date=days(-400), end_date=days(-10))
+            MeetingFactory(body=body, date=days(-100), status="circulated")
+        client.force_login(person.user)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("home"))
+        counts.append((len(ctx.captured_queries), len(response.context["data"].of_their_time)))
+
+    assert counts == [(counts[0][0], 1), (counts[0][0], 5)]  # the latest five
 
 
 # Bodies ---------------------------------------------------------------------------------------

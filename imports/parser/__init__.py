@@ -148,6 +148,21 @@ def _read_register(lines: list[Line], start: int, register: RegisterParser) -> i
                     raw=f"{line.raw} {lines[index].text}",
                     text=f"{line.text} {lines[index].text}",
                 )
+        # An entry whose bracket wraps onto the next line: "A – Director (on behalf of B\nC)".
+        while (
+            line.text.count("(") > line.text.count(")")
+            and index + 1 < len(lines)
+            and lines[index + 1].text
+            and len(lines[index + 1].text) < 60
+            and ")" in lines[index + 1].text
+            and _continues_run(lines[index + 1])
+        ):
+            index += 1
+            line = Line(
+                no=line.no,
+                raw=f"{line.raw} {lines[index].raw}",
+                text=f"{line.text} {lines[index].text}",
+            )
         if not register.feed(line):
             misses += 1
             if misses >= 1:

@@ -31,9 +31,14 @@ HEADER_CELLS = {
     ),
     "status": re.compile(r"^(?:status|progress|update|rag|comments?)$", re.I),
 }
+# "ACTION: ...", "Action 4 – ...", "Action Point 3: ...", "AP3: ...", and "Action Point 5 (8 November
+# 2024): ..." (an earlier meeting's action, reported on: ``when`` holds that meeting's date).
 MARKER_RE = re.compile(
-    r"^(?:actions?)\s*(?P<ref>\d{1,3})?\s*(?:[:–—\-]|\s(?=[A-Z]))\s*(?P<rest>.+)$", re.I
+    r"^(?:actions?(?:\s+points?)?|(?-i:AP)(?=\s*\d))\s*(?P<ref>\d{1,3})?\s*"
+    r"(?:\((?P<when>[^)]{3,40})\)\s*)?(?:[:–—\-]|\s(?=[A-Z]))\s*(?P<rest>.+)$",
+    re.I,
 )
+EARLIER_RE = re.compile(r"(?i)^(?!.*\b(?:due|by|deadline)\b).*\b\d{4}\b")
 NAME = (
     r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?:[A-Z]{2,4}\b|[A-Z][a-zA-Z'’\-]+"
     r"(?:\s+[A-Z]\.?)?(?:\s+(?:van\s+de\s+|van\s+|de\s+)?[A-Z][a-zA-Z'’\-]+){0,2})"
@@ -143,10 +148,41 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
                 used.update([line.no, *(g.no for g in group)])
                 index = end
                 continue
+        if columns and rows and len(cells) == 1 and _continues(lines, index, rows[-1], columns):
+            used.add(line.no)
+            index += 1
+            continue
         if line.text and columns and len(cells) < 2 and line.raw[:1] not in "\t ":
             columns = None
         index += 1
     return rows, used
+
+
+def _continues(lines: list[Line], index: int, row: Row, columns: list[str]) -> bool:
+    """A cell wrapped onto the next line of the row above: "Revise the report to include\tJo
+    Bell" then "and voluntary sector contribution" (the first column), or "<tab>Rees, Gareth
+    Bowen" (the column its leading tabs reach). Joined to ``row`` when it is one."""
+    line, before = lines[index], lines[index - 1]
+    if not before.text or before.no != row.lines[-1]:
+        return False
+    tabs = len(line.raw) - len(line.raw.lstrip("\t"))
+    kinds = [c for c in columns if c != "ref"] or columns
+    if tabs:
+        kind = kinds[min(tabs, len(kinds) - 1)]
+    elif (
+        line.raw[:1] == " "
+        or len(line.text) > 70
+        or re.search(r"[.!?:]$", row.text)
+        or re.match(r"(?i)(?:\d|item\b|action\b|(?-i:[A-Z\s]+$))|.*:$", line.text)
+    ):
+        return False
+    else:
+        kind = kinds[0]
+    if kind not in ("text", "owners", "due", "status"):
+        return False
+    setattr(row, kind, tidy(f"{getattr(row, kind)} {line.text}"))
+    row.lines[-1] = line.no
+    return True
 
 
 def _cells(line: Line) -> list[str]:
@@ -198,14 +234,22 @@ def _row_from_cells(cells: list[str], columns: list[str], line: Line) -> Row | N
     )
 
 
+SIGNATURE_RE = re.compile(
+    r"(?i)^(?:signed\b.*|(?:the\s+)?chair(?:man|person|woman)?(?:['’]s\s+signature)?[\s:._…]*)$"
+)
+
+
 def who_entries(lines: list[Line], resolver: Resolver) -> tuple[list[tuple[str, int]], set[int]]:
     """Entries of a WHO column: lines (or last cells) holding only owners' initials or "All"."""
     entries: list[tuple[str, int]] = []
     used: set[int] = set()
+    last = next((ln.no for ln in reversed(lines) if ln.text), None)
     for line in lines:
         text = line.text
         if not text:
             continue
+        if line.no == last and line.raw[:1] not in "\t " and SIGNATURE_RE.match(text):
+            continue  # "CHAIR" under the last item: the line the chair signs on, not an owner
         if len(text) <= 24 and resolver.owner_token(text):
             entries.append((text, line.no))
             used.add(line.no)
@@ -225,6 +269,11 @@ def marker_action(
         return trailing_marker(block, resolver, item_key), None
     rest = tidy(m.group("rest"))
     ref = m.group("ref")
+    if m.group("when") and DATE_RE.search(m.group("when")) and EARLIER_RE.search(m.group("when")):
+        return (
+            None,
+            None,
+        )  # "Action Point 5 (8 November 2024): ... – complete": progress on an old one
     action = Action(item=item_key, text=rest, ref=ref, lines=list(block.lines))
     labelled = _labelled_fields(rest)
     if labelled is not None:
@@ -250,7 +299,7 @@ def marker_action(
                 by_post = _post_owner(rest, resolver)
                 action.owners = by_post[0] if by_post else action.owners
             return action, ref
-    by_post = _post_owner(rest, resolver)
+    by_post = _post_owner(rest, resolver) or _ranked_owner(rest, resolver)
     if by_post:
         action.owners = by_post[0]
         return action, ref
@@ -408,6 +457,22 @@ def _post_owner(text: str, resolver: Resolver):
         if owner not in owners:
             owners.append(owner)
     return (owners, m.group("what")) if owners else None
+
+
+RANKED_RE = re.compile(
+    rf"^(?P<rank>(?:[A-Z][A-Za-z]*[/.]?)+(?:\s+[A-Z][a-z]+)?)\s+(?P<name>[A-Z][a-zA-Z'’\-]+)"
+    rf"\s+to\s+(?P<what>{VERB}\b.+)$"
+)
+
+
+def _ranked_owner(text: str, resolver: Resolver):
+    """ "T/ACC Bright to provide ...", "DCI Shaw to ...", "Supt Lloyd to ...": a rank or title
+    the register does not use, then a surname naming one attendee."""
+    m = RANKED_RE.match(text)
+    if not m or resolver.person(m.group("rank"), fuzzy=False):
+        return None
+    owner = resolver.person(m.group("name"), fuzzy=False)
+    return ([owner], m.group("what")) if owner else None
 
 
 STRONG_SPLIT_RE = re.compile(r";\s+|\s+[–—]\s+|\s+-\s+(?=[A-Z])")

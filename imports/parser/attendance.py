@@ -16,6 +16,7 @@ from .text import (
     CHAIR_RE,
     MINUTE_TAKER_RE,
     REVERSE_SUB_RE,
+    ROLE_WORDS,
     SUBSTITUTE_RE,
     fold,
     initials_of,
@@ -44,7 +45,11 @@ CATEGORIES = [
     (r"absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|no\s+apologies\s+received", "absent"),
     (
         r"present|attendees|attending|members\s+present|those\s+present|board\s+members"
-        r"|members|attendance|in\s+the\s+chair|chair(?:ed\s+by)?",
+        r"|members|attendance|in\s+the\s+chair|chair(?:ed\s+by)?"
+        # "REGISTER OF ATTENDANCE", "Attendance record", "Panel Members", "Committee members present"
+        r"|(?:register|record)\s+of\s+attendance|attendance\s+(?:register|record|list)"
+        r"|(?:panel|committee|board|forum|group|partnership|authority|council|sub-committee)"
+        r"\s+members(?:\s+present)?",
         "present",
     ),
 ]
@@ -62,7 +67,7 @@ LABELLED_RUN_RE = re.compile(r"^(?P<label>[A-Z][\w&'’.\- ]{1,40}):\s*(?P<rest>
 OFFICER_LABELS = {"officers", "staff", "secretariat", "support", "officers present", "team"}
 TABLE_HEADER_WORDS = (
     r"name|names|organi[sz]ation|representing|role|position|title|capacity|body|agency"
-    r"|attendee|member|members|job\s+title"
+    r"|attendee|member|members|job\s+title|notes?|comments?|remarks|status|details"
 )
 INLINE_SUB_RE = re.compile(
     r"\s+(?:attending|deputising|deputizing|substituting|standing\s+in|sitting)\s+(?:for|on\s+behalf\s+of)\s+"
@@ -70,17 +75,34 @@ INLINE_SUB_RE = re.compile(
 )
 PLURAL_TITLE_RE = re.compile(r"(?i)^(?:councillors|cllrs|drs|doctors|professors)\.?\s")
 ROW_SPLIT_RE = re.compile(r"\t|\s*\|\s*")
+SPACED_SPLIT_RE = re.compile(r"\s*\t\s*|\s{2,}")
 
 
 def _row_cells(line: Line) -> list[str] | None:
-    """The cells of a table row written with tabs or pipes ("Name | Role | Organisation")."""
-    raw = line.raw.strip()
+    """The cells of a table row written with tabs, pipes or runs of spaces ("Name | Role")."""
+    raw = line.raw.replace("\u00a0", " ").strip()
     if "\t" not in raw.strip("\t ") and raw.strip("|").count("|") < 1:
-        return None
+        if not re.search(r"\S\s{2,}\S", raw):
+            return None
+        # Columns set out with spaces: "Jane Smith      Chief Executive      Vale CVS"
+        cells = [c.strip() for c in SPACED_SPLIT_RE.split(raw)]
+        return cells if len(cells) > 1 else None
     cells = [c.strip() for c in ROW_SPLIT_RE.split(raw.strip("|").strip())]
     return cells if len(cells) > 1 else None
 
 
+# Job titles that carry organisation words: "Chief Executive", "Director of Public Health",
+# "Assistant Chief Fire Officer", "Policy and Partnerships Manager".
+PLAIN_ROLE_RE = re.compile(
+    r"(?i)(?:\b(?:executive|officer|manager|director|secretary|treasurer|leader|lead|adviser"
+    r"|advisor|co-?ordinator|clerk|head|member|chair)$)"
+    r"|^(?:[\w\-]+\s+){0,2}(?:director|head|chief|manager|officer|lead|leader|secretary|member)"
+    r"\s+(?:of|for)\b"
+)
+# "Kim Ellis, Representing Cllr Ruth Pike": the second piece is not another person.
+NOT_A_NAME_RE = re.compile(
+    r"(?i)^\s*(?:representing|attending|deputising|deputizing|substituting|standing|sitting|on\s+behalf)\b"
+)
 STAR_LEGEND_RE = re.compile(r"^\*+\s*(?:=|denotes|indicates)?\s*(?:a\s+)?substitut", re.I)
 
 
@@ -130,6 +152,7 @@ class RegisterParser:
         if heading:
             category, head, rest = heading
             self.category, self.group, self.pending = category, "", None
+            self.columns = []  # each section of a register may print its own column headings
             took_minutes = bool(re.search(r"minute|clerk", head, re.I))
             chair = bool(re.match(r"(in\s+the\s+)?chair", head, re.I))
             if rest:
@@ -270,6 +293,15 @@ class RegisterParser:
     def _apply_org(self, attendee: Attendee, text: str, line: Line, from_bracket=False) -> None:
         brackets = re.findall(r"\(([^()]*)\)", text)
         outside = tidy(re.sub(r"\([^()]*\)", " ", text))
+        represents = re.match(r"(?i)representing\s+(?P<who>.+)$", outside)
+        if represents and not SUBSTITUTE_RE.match(outside):
+            # "Representing Vale CVS" names an organisation; "Representing Cllr A B", a person.
+            who = tidy(represents.group("who"))
+            if looks_like_name(who):
+                attendee.substitute_for = attendee.substitute_for or split_honorific(who)[1]
+            else:
+                attendee.organisation = attendee.organisation or who
+            outside = ""
         if outside:
             if (
                 SUBSTITUTE_RE.match(outside)
@@ -277,7 +309,11 @@ class RegisterParser:
                 or MINUTE_TAKER_RE.match(outside)
             ):
                 self._apply_bracket(attendee, outside)
-            elif looks_like_role(outside) and not looks_like_org(outside):
+            elif looks_like_role(outside) and (
+                not looks_like_org(outside)
+                or PLAIN_ROLE_RE.search(outside)
+                or outside.lower() in ROLE_WORDS
+            ):
                 attendee.role = attendee.role or outside
             elif not attendee.organisation:
                 attendee.organisation = outside
@@ -334,7 +370,9 @@ class RegisterParser:
 
 def _all_names(text: str) -> bool:
     chunks = _split_run(text)
-    return len(chunks) > 1 and all(looks_like_name(re.sub(r"\(.*?\)", "", c)) for c in chunks)
+    return len(chunks) > 1 and all(
+        looks_like_name(re.sub(r"\(.*?\)", "", c)) and not NOT_A_NAME_RE.match(c) for c in chunks
+    )
 
 
 def _singular(label: str) -> str:

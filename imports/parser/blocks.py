@@ -52,8 +52,10 @@ def to_blocks(lines: list[Line], *, heading_test=None) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     bullet_indents: list[tuple[int, str]] = []
+    previous: Line | None = None
     for line in lines:
         text = line.text
+        line_before, previous = previous, line
         if not text:
             if current is not None and current.kind == "p":
                 current = None
@@ -90,7 +92,9 @@ def to_blocks(lines: list[Line], *, heading_test=None) -> list[Block]:
             and current.text
             and not re.search(r"[.:;!?)\"”’]$", current.text)
             and (text[0].islower() or current.kind == "li")
-            and not (current.kind == "li" and text[0].isupper())
+            and not (
+                current.kind == "li" and text[0].isupper() and not _wrapped(current, line_before)
+            )
         ):
             current.add(text, line.no)
             continue
@@ -108,6 +112,23 @@ def to_blocks(lines: list[Line], *, heading_test=None) -> list[Block]:
         current = Block("p", text, [line.no, line.no])
         blocks.append(current)
     return blocks
+
+
+WRAP_END_RE = re.compile(
+    r"(?:\b(?:to|the|a|an|and|or|of|for|with|by|in|on|at|from|into|its|their)|\b[A-Z][\w’'\-]*)$"
+)
+
+
+def _wrapped(entry: Block, before: Line | None) -> bool:
+    """A list entry whose long line broke mid-phrase ("... recommend it to Caerwen County" then
+    "Council for adoption."): the capitalised next line still belongs to it."""
+    return (
+        before is not None
+        and bool(before.text)
+        and before.no == entry.lines[1]
+        and len(before.text) >= 60
+        and bool(WRAP_END_RE.search(entry.text))
+    )
 
 
 def _level(stack: list[tuple[int, str]], indent: int, style: str) -> int:

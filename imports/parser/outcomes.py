@@ -18,13 +18,18 @@ BLOCK_KEYWORD_RE = re.compile(
 COLLECTIVE = (
     r"(?:the\s+)?(?:board|group|committee|executive|partnership|panel|meeting|forum|members"
     r"|executive\s+members|board\s+members|partners|sub-group|steering\s+group|trustees"
-    r"|all|everyone|all\s+present|all\s+members|all\s+partners)"
+    r"|all|everyone|all\s+present|all\s+members|all\s+partners|governors|councillors|directors"
+    r"|sub-committee)"
 )
+# "received and noted", "considered and approved": the verb that counts is the last.
+COMPOUND = r"(?i:(?:received|considered|reviewed|discussed|noted)\s+and\s+)?"
 COLLECTIVE_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w&'’\-]*\s+){0,4}"
-    rf"(?i:{COLLECTIVE})\s+(?i:(?:also|then|unanimously|formally)\s+)?"
+    rf"(?i:{COLLECTIVE})\s+(?i:(?:also|then|unanimously|formally)\s+)?{COMPOUND}"
     r"(?P<verb>(?i:agreed|resolved|approved|endorsed|noted|accepted|supported|ratified|adopted))\b",
 )
+# A lead-in to a list of decisions: "The Board agreed:", "Members resolved as follows:".
+LEAD_IN_RE = re.compile(COLLECTIVE_RE.pattern + r"(?:\s+(?i:that|to|as\s+follows))?\s*[:\-–—]\s*$")
 IT_WAS_RE = re.compile(
     r"\b(?:it\s+was|was)\s+(?P<verb>agreed|resolved|approved)\s+that\s+(?P<rest>.+)$", re.I
 )
@@ -37,6 +42,8 @@ MINUTES_APPROVED_RE = re.compile(
     r"(?P<rest>.*)$",
     re.I,
 )
+FORMAL_RE = re.compile(r"\b(?:RESOLVED|AGREED|NOTED|APPROVED|ENDORSED|RECOMMENDED)\b")
+MINUTES_RE = re.compile(r"^(?:the\s+)?(?:minutes|notes)\b", re.I)
 # A sentence of informal notes that is a decision: "Agreed that X should ...", "Agreed to bid ...".
 BARE_AGREED_RE = re.compile(r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved)\s+(?:that|to)\s+\S", re.I)
 CORRECTIONS_RE = re.compile(
@@ -72,16 +79,29 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
     """Decisions in an item's blocks, and the indices of the blocks they came from."""
     out: list[Decision] = []
     used: set[int] = set()
+    # Minutes that record resolutions in capitals ("RESOLVED:", "The Committee NOTED") make
+    # those the item's outcome; "it was agreed that ..." in the discussion is then narrative.
+    formal = False
+    prose: list[Decision] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if (
+        lead_in = (
+            block.kind == "p"
+            and index + 1 < len(blocks)
+            and blocks[index + 1].kind == "li"
+            and LEAD_IN_RE.match(block.text)
+        )
+        if lead_in or (
             block.kind == "p"
             and (m := BLOCK_KEYWORD_RE.match(block.text))
             and _is_keyword(m, block.text)
         ):
+            if lead_in:
+                m = lead_in
+            formal = formal or m.group("verb").isupper()
             verb = VERBS[m.group("verb").lower()]
-            rest = tidy(re.sub(r"(?i)^that\s+", "", m.group("rest")))
+            rest = "" if lead_in else tidy(re.sub(r"(?i)^that\s+", "", m.group("rest")))
             start = index
             index += 1
             lead = [rest] if rest else []
@@ -136,7 +156,13 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
                 if decision:
                     out.append(decision)
                     used.add(index)
+                    if FORMAL_RE.search(decision.text):
+                        formal = True
+                    elif decision.verb != "approved" or not MINUTES_RE.match(decision.text):
+                        prose.append(decision)
         index += 1
+    if formal and prose:
+        out = [d for d in out if not any(d is p for p in prose)]
     return out, used
 
 
@@ -167,6 +193,10 @@ def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision |
     ):
         return Decision(item=item_key, text=text, verb="approved", lines=list(block.lines))
     m = COLLECTIVE_RE.match(text)
+    if m and m.group("verb") == "noted" and re.match(r"\s+that\b", text[m.end() :]):
+        # "The Panel noted that Cllr X was attending as substitute": a fact reported, not an
+        # outcome (the outcome notes a paper: "The Panel noted the update").
+        return None
     if m:
         return Decision(
             item=item_key, text=text, verb=VERBS[m.group("verb").lower()], lines=list(block.lines)

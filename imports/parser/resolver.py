@@ -33,6 +33,15 @@ INITIALS_DEF_RE = re.compile(
     r"(?:\s+(?:van|de|der|von|O['’])?\s*[A-Z][a-zA-Z'’\-]+){1,2})\s*\((?P<ini>[A-Z]{2,4})\)"
 )
 
+LABELLED_OWNERS_RE = re.compile(
+    r"^(?P<label>[A-Za-z][^–—:/,]{1,40}?)\s*(?:[–—:]|\s-\s)\s*(?P<names>[A-Z].+)$"
+)
+POST_WORD_RE = re.compile(
+    r"commissioner|clerk|treasurer|secretary|constable|mayor|principal|headteacher|registrar"
+    r"|ombudsman|coroner|bursar|solicitor|auditor|monitoring officer"
+)
+PERSON_NAME_RE = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2}")
+
 
 class Resolver:
     def __init__(self, attendees: list[Attendee]):
@@ -134,6 +143,8 @@ class Resolver:
         """The one attendee holding the post ``text`` names ("the Director of Public Health",
         "Democratic Services Officer"), or None."""
         key = fold(re.sub(r"(?i)^(?:the|our|ICB|council['’]?s?)\s+", "", tidy(text)))
+        if len(key.split()) == 1 and re.match(r"(?i)the\s", tidy(text)):
+            return self._by_post_word(key)
         if len(key.split()) < 2:
             return None
         found = self.roles.get(key, set())
@@ -142,9 +153,29 @@ class Resolver:
             found = self.roles[best[0]] if best else set()
         return next(iter(found)) if len(found) == 1 else None
 
+    def _by_post_word(self, word: str) -> str | None:
+        """ "the Commissioner": the one attendee whose post (or one-person office, "Police and
+        Crime Commissioner") ends in that word, when the word names a post, not a body."""
+        if not POST_WORD_RE.fullmatch(word):
+            return None
+        found = {
+            a.name
+            for a in self.attendees
+            for post in (a.role or "", a.organisation or "")
+            if fold(post).split()[-1:] == [word]
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
     def owners(self, text: str) -> list[str]:
         """ "JB/AC", "Lorna Robinson / Ashley Green", "Trish, Mark Rogers and Jan Britton"."""
         text = re.sub(r"\(.*?\)", "", text)
+        # "Objective leads – Siân Rees, Gareth Bowen", "Leads: Jo Bell and Ann Ray": a label,
+        # then the people.
+        labelled = LABELLED_OWNERS_RE.match(tidy(text))
+        if labelled and not self.person(labelled.group("label"), fuzzy=False):
+            after = self.owners(labelled.group("names"))
+            if after and all(self.person(o) or PERSON_NAME_RE.fullmatch(o) for o in after):
+                return after
         pieces = [p for p in re.split(r"\s*(?:/|,|;|&|\band\b|\+)\s*", text) if p.strip()]
         out: list[str] = []
         for piece in pieces:

@@ -390,8 +390,15 @@ def split_honorific(name: str) -> tuple[str, str]:
         for size in (3, 2, 1):
             if len(parts) > size + 1 or (size == 1 and len(parts) > 1):
                 key = " ".join(p.lower().rstrip(".,") for p in parts[:size])
-                if key in HONORIFICS and (key not in CAPS_ONLY or parts[0].isupper()):
-                    found.append(HONORIFICS[key])
+                # Temporary and acting ranks: "T/ACC Naomi Bright", "A/Supt Jo Hart".
+                acting = re.match(r"([ta])/(?=\S)", key)
+                if acting:
+                    key = key[2:]
+                if key in HONORIFICS and (
+                    key not in CAPS_ONLY or parts[0][2 if acting else 0 :].isupper()
+                ):
+                    prefix = f"{parts[0][0].upper()}/" if acting else ""
+                    found.append(prefix + HONORIFICS[key])
                     parts = parts[size:]
                     break
         else:
@@ -405,7 +412,8 @@ def split_honorific(name: str) -> tuple[str, str]:
 
 
 NAME_TOKEN_RE = re.compile(
-    r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$"
+    # Letters with accents count: "Siân", "Zoë", "Søren", "Ólafur".
+    r"^(?:[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-])+|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$"
 )
 
 

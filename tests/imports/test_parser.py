@@ -451,3 +451,121 @@ The timetable was noted.
     proposal = parse_minutes(minutes.splitlines()).to_dict()
 
     assert [i["number"] for i in proposal["items"]] == ["1", "2", "3"]
+
+
+def test_action_points_owner_lists_and_signature_lines():
+    minutes = """Minutes of the Police and Crime Panel held on 24 January 2025
+Present:
+Cllr Jo Hadley (Chair)
+Kamal Patel – Police and Crime Commissioner
+Ann Ray – Panel Lead Officer
+Ben Cole – Officer
+Dee Moss – Officer
+
+1. Matters arising
+Action Point 5 (8 November 2024): Ann Ray to circulate the audit. Circulated – complete.
+
+2. Performance
+Members asked about the 101 service.
+
+Action Point 1: The Commissioner to provide the 101 abandonment rate by month.
+
+AP2: Ann Ray to write to the Commissioner by 31 January 2025.
+
+3. Plan
+Action\tOwner
+Revise the plan to include the population\tAnn Ray
+indicators
+Provide a case study for each objective\tObjective leads – Ben
+\tCole, Dee Moss
+
+4. Date of next meeting
+The next meeting will be held on 14 March 2025.
+
+CHAIR
+"""
+    actions = parse_minutes(minutes.splitlines()).to_dict()["actions"]
+
+    assert [(a["item"], a["owners"]) for a in actions] == [
+        ("2", ["Kamal Patel"]),
+        ("2", ["Ann Ray"]),
+        ("3", ["Ann Ray"]),
+        ("3", ["Ben Cole", "Dee Moss"]),
+    ]
+    assert actions[1]["due"] == "2025-01-31"
+    assert actions[2]["text"].endswith("population indicators")
+
+
+def test_register_tables_dashed_rows_and_officer_sections():
+    minutes = """Minutes of the Safer Vale Panel
+REGISTER OF ATTENDANCE
+Committee Members
+Name\tRepresenting\tNotes
+Cllr Jo Hadley\tVale District Council\tChair
+Cllr Amir Khan\tHill Borough Council\tAttending on behalf of Cllr Ruth Pike
+T/Supt Dan Cole\tVale Police
+Officers present:
+Siân Price – Chief Executive, Vale District Council
+Tom Reid, Democratic Services Officer (Vale District Council)
+Ann Lowe      Policy Officer      Vale CVS
+Kim Ellis, Representing Cllr Ruth Pike
+Apologies
+Cllr Ruth Pike\tHill Borough Council
+
+1. Minutes
+The minutes were agreed.
+"""
+    attendance = parse_minutes(minutes.splitlines()).to_dict()["attendance"]
+
+    assert [
+        (a["name"], a["honorific"] or "", a["category"], a["role"] or "", a["organisation"] or "")
+        for a in attendance
+    ] == [
+        ("Jo Hadley", "Cllr", "present", "Chair", "Vale District Council"),
+        ("Amir Khan", "Cllr", "present", "", "Hill Borough Council"),
+        ("Dan Cole", "T/Supt", "present", "", "Vale Police"),
+        ("Siân Price", "", "in_attendance", "Chief Executive", "Vale District Council"),
+        ("Tom Reid", "", "in_attendance", "Democratic Services Officer", "Vale District Council"),
+        ("Ann Lowe", "", "in_attendance", "Policy Officer", "Vale CVS"),
+        ("Kim Ellis", "", "in_attendance", "", ""),
+        ("Ruth Pike", "Cllr", "apologies", "", "Hill Borough Council"),
+    ]
+    assert [a["substitute_for"] for a in attendance if a["substitute_for"]] == [
+        "Ruth Pike",
+        "Ruth Pike",
+    ]
+
+
+def test_decisions_lead_in_lists_and_formal_resolutions():
+    minutes = """Minutes of the Vale Partnership Board
+Present: Jo Hadley (Chair), Tom Reid
+
+1. Welcome and apologies
+The Board noted that Cllr Amir Khan was attending as substitute for Cllr Ruth Pike.
+
+2. Annual report
+Tom Reid presented the draft annual report on progress against the objectives of the Plan.
+The Board agreed:
+• to approve the annual report for publication, subject to the changes discussed;
+• to endorse the draft Local Energy Plan and recommend it to the Vale District
+Council for adoption.
+
+3. Management accounts
+Jo Hadley asked about income risk. It was agreed that a reforecast would come to the next meeting.
+Governors RECEIVED and NOTED the management accounts to 31 October.
+
+4. Work programme
+Members agreed that the hearing should be held at the next meeting.
+"""
+    decisions = parse_minutes(minutes.splitlines()).to_dict()["decisions"]
+
+    assert [(d["item"], d["text"]) for d in decisions] == [
+        ("2", "to approve the annual report for publication, subject to the changes discussed"),
+        (
+            "2",
+            "to endorse the draft Local Energy Plan and recommend it to the Vale District "
+            "Council for adoption.",
+        ),
+        ("3", "Governors RECEIVED and NOTED the management accounts to 31 October."),
+        ("4", "Members agreed that the hearing should be held at the next meeting."),
+    ]

@@ -45,9 +45,14 @@ CHAIRED_RE = re.compile(
 )
 APOLOGIES_SENTENCE_RE = re.compile(
     r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)\s+"
-    r"(?:received|noted|given|submitted|tendered|reported|recorded)\s+(?:from|on\s+behalf\s+of|for)\s+"
+    r"(?:received|noted|given|submitted|tendered|reported|recorded)"
+    r"(?:\s+and\s+(?:accepted|approved|noted|agreed))?\s+(?:from|on\s+behalf\s+of|for)\s+"
     r"(?P<who>(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|Revd?|Sgt|Insp|Supt|St)\.|[^.])+)",
     re.I,
+)
+# "Cllr Nigel Brooke was absent.", "Cllrs A and B were absent without apology."
+ABSENT_SENTENCE_RE = re.compile(
+    r"(?:^|[.;]\s+)(?P<who>(?:Cllrs?\.?|Councillors?)\s+[^.;]{3,120}?)\s+(?:was|were)\s+absent\b"
 )
 NO_INTERESTS_RE = re.compile(
     r"\b(?:no|there\s+were\s+no|none)\b[^.]{0,30}\b(?:declarations?|conflicts?)\s+of\s+interests?",
@@ -349,7 +354,10 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
                     _due(action, action.text, reference, next_date)
                     proposal.actions.append(action)
     for row in closing_rows:
-        key = _best_item(row.text, segments, all_blocks)
+        # "No. | Item | Action": the item column names the item, else the likeliest item.
+        key = next(
+            (s.item.key for s in segments if row.item and s.item.number == row.item), None
+        ) or _best_item(row.text, segments, all_blocks)
         # "ACTION: ML" tagged in an item, and the closing log's row for ML: one action, filed
         # under that item, with the log's wording and date (tags and rows taken in order).
         owners = resolver.owners(row.owners) if row.owners else []
@@ -400,7 +408,7 @@ def _row_action(row, item_key, resolver, reference, next_date, carried=False) ->
         lines=list(row.lines),
     )
     _due(action, row.due or row.text, reference, next_date)
-    if row.due and action.due is None:
+    if row.due and action.due is None and not re.fullmatch(r"(?i)tb[ca]|n/?a|-+|–", row.due):
         action.due = row.due
         action.due_note = row.due
     return action
@@ -474,16 +482,41 @@ def _apologies_from_text(proposal: Proposal, plan: Layout, resolver: Resolver) -
                 honorific, name = split_honorific(tidy(chunk))
                 if looks_like_name(chunk):
                     org = re.search(re.escape(chunk) + r"\s*\(([^)]+)\)", m.group("who"))
+                    # "(work commitments)", "(illness)" give a reason, not an organisation.
+                    org_text = tidy(org.group(1)) if org else ""
                     proposal.attendance.append(
                         Attendee(
                             name=name,
                             honorific=honorific,
                             category="apologies",
-                            organisation=tidy(org.group(1)) if org else "",
+                            organisation=org_text if org_text[:1].isupper() else "",
                             lines=[line.no, line.no],
                         )
                     )
+            _absent_from_text(proposal, body)
             return
+
+
+def _absent_from_text(proposal: Proposal, body) -> None:
+    """ "Cllr Nigel Brooke was absent." in the apologies minute: absent, not merely unlisted."""
+    if any(a.category == "absent" for a in proposal.attendance):
+        return
+    known = {a.name.lower() for a in proposal.attendance}
+    for line in body:
+        for m in ABSENT_SENTENCE_RE.finditer(line.text):
+            plural = split_honorific(m.group("who").split()[0] + " X Y")[0]
+            for chunk in parse_register_line(m.group("who")):
+                honorific, name = split_honorific(tidy(chunk))
+                if looks_like_name(chunk) and name.lower() not in known:
+                    known.add(name.lower())
+                    proposal.attendance.append(
+                        Attendee(
+                            name=name,
+                            honorific=honorific or plural,
+                            category="absent",
+                            lines=[line.no, line.no],
+                        )
+                    )
 
 
 def _chair_from_text(proposal: Proposal, text: str, resolver: Resolver) -> None:

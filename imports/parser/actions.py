@@ -53,7 +53,7 @@ VERB = (
     r"|respond|reply|pass|convene|book|schedule|advise|inform|notify|nominate|draw\s+up|map"
     r"|speak|discuss|ask|agree|be\s+part|help|lead|co-?ordinate|coordinate|run|collate|analyse"
     r"|analyze|source|secure|approach|write\s+up|re-?circulate|pursue|examine|assess|pursue"
-    r"|process|pay|order|print|sign\s+off|sign|plan|design|recruit|promote|attend|support"
+    r"|process|pay|order|print|walk|place|sign\s+off|sign|plan|design|recruit|promote|attend|support"
     r"|monitor|record|refer|escalate|return|follow\s+up|pick\s+up|make|hold|set|issue|prepare"
     r"|organise|circulate|re-?send|look|work|catch\s+up|produce|resolve|test|check|log|request)"
 )
@@ -98,6 +98,7 @@ class Row:
     due: str = ""
     status: str = ""
     lines: list[int] = field(default_factory=list)
+    item: str = ""  # the "Item" column beside a "No." column: the item the action arose from
 
 
 def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
@@ -105,12 +106,19 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
     rows: list[Row] = []
     used: set[int] = set()
     columns: list[str] | None = None
+    spaced = False
     index = 0
     while index < len(lines):
         line = lines[index]
         cells = _cells(line)
+        if len(cells) < 2 and (spaced or not columns):
+            # Columns lined up with spaces: "No.   Item   Action   Owner   Due".
+            wide = _spaced_cells(line)
+            if len(wide) >= 3 and (spaced or _header(wide)):
+                cells = wide
         mapped = _header(cells)
         if mapped:
+            spaced = len(_cells(line)) < 2
             columns = mapped
             used.add(line.no)
             index += 1
@@ -154,6 +162,7 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
             continue
         if line.text and columns and len(cells) < 2 and line.raw[:1] not in "\t ":
             columns = None
+            spaced = False
         index += 1
     return rows, used
 
@@ -196,6 +205,13 @@ def _cells(line: Line) -> list[str]:
 PIPE_ROW_RE = re.compile(r"\S\s*\|\s*\S")
 
 
+def _spaced_cells(line: Line) -> list[str]:
+    raw = line.raw.strip()
+    if "\t" in raw or "|" in raw:
+        return []
+    return [tidy(c) for c in re.split(r"\s{2,}", raw) if tidy(c)]
+
+
 def _header(cells: list[str]) -> list[str] | None:
     if len(cells) < 2:
         if len(cells) == 1 and re.match(r"^actions?\s+(?:from|arising)", cells[0], re.I):
@@ -204,6 +220,8 @@ def _header(cells: list[str]) -> list[str] | None:
     mapped = []
     for cell in cells:
         kind = next((k for k, rx in HEADER_CELLS.items() if rx.match(cell)), None)
+        if kind == "ref" and "ref" in mapped and re.match(r"(?i)item$", cell):
+            kind = "item"  # "No. | Item | Action": the item the action arose from
         mapped.append(kind or "")
     if "owners" in mapped and ("text" in mapped or "ref" in mapped):
         return mapped
@@ -231,6 +249,7 @@ def _row_from_cells(cells: list[str], columns: list[str], line: Line) -> Row | N
         due=values.get("due", ""),
         status=values.get("status", ""),
         lines=[line.no, line.no],
+        item=values.get("item", ""),
     )
 
 
@@ -335,6 +354,16 @@ def trailing_marker(block: Block, resolver: Resolver, item_key: int) -> Action |
     if not m or not m.start():
         return None
     who = tidy(m.group("who"))
+    # "ACTION – RD, next meeting", "ACTION – NK / JF, ASAP": the owners, then when.
+    due = ""
+    pieces = who.split(",")
+    while (
+        len(pieces) > 1
+        and not resolver.owner_token(pieces[-1].strip())
+        and not (resolver.person(pieces[-1].strip(), fuzzy=False))
+    ):
+        due = tidy(f"{pieces.pop()},{due}").strip(", ")
+    who = tidy(",".join(pieces))
     owners = resolver.owners(who)
     if not owners or not all(
         resolver.person(o) or o in GROUP_WORDS or re.fullmatch(r"[A-Z]{2,4}", o) for o in owners
@@ -362,7 +391,9 @@ def trailing_marker(block: Block, resolver: Resolver, item_key: int) -> Action |
         if _clause_commitment(sentence):
             text = sentence
             break
-    return Action(item=item_key, text=text.rstrip("."), owners=owners, lines=list(block.lines))
+    return Action(
+        item=item_key, text=text.rstrip("."), owners=owners, lines=list(block.lines), due_note=due
+    )
 
 
 FIELD_RE = re.compile(
@@ -491,7 +522,23 @@ def _sentence_owner(text: str, resolver: Resolver, subject: str | None):
         found = _clause_owner(tidy(clause), resolver)
         if found:
             return found
+    # "County Cllr Dyer reported ...; she would chase ...", "PCSO Lamb said ... and offered to
+    # arrange ...": the commitment of the person the sentence opens with.
+    later = LATER_COMMITMENT_RE.search(text)
+    if later:
+        lead = re.match(r"(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*", text)
+        words = lead.group(0).split() if lead else []
+        for start in range(len(words)):
+            owner = resolver.person(" ".join(words[start:]), fuzzy=False)
+            if owner:
+                return [owner], later.group("what")
     return None
+
+
+LATER_COMMITMENT_RE = re.compile(
+    rf"(?:;\s+(?:she|he|they)\s+(?:would|will)|,?\s+and\s+(?:offered|agreed|undertook|volunteered)"
+    rf"\s+to)\s+(?P<what>{VERB}\b.+)$"
+)
 
 
 def _clause_owner(text: str, resolver: Resolver):

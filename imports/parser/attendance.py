@@ -189,6 +189,9 @@ class RegisterParser:
             if len([c for c in cells if c]) > 1 and looks_like_name(self._bare(cells[0])):
                 self._add_row(cells, line)
                 return True
+        if _one_entry_line(text):
+            # "Craig Dawson (CD), Station Manager, Kingsmere Fire and Rescue Service": one person.
+            return self._add_entry(text, line) is not None
         if ";" in text or (text.count(",") >= 2 and not looks_like_org(text)):
             return bool(self.run(text, line))
         if "," in text and _all_names(text):
@@ -251,6 +254,15 @@ class RegisterParser:
 
     def _add_entry(self, chunk: str, line: Line, category: str | None = None) -> Attendee | None:
         chunk = tidy(chunk)
+        # "Clerk: Helen Gedge" inside a run: the role before the colon, the person after it.
+        labelled_role = ROLE_LABEL_RE.match(chunk)
+        if labelled_role and looks_like_name(self._bare(labelled_role.group("name"))):
+            attendee = self._add_entry(labelled_role.group("name"), line, category=category)
+            if attendee is not None:
+                role = tidy(labelled_role.group("role"))
+                attendee.role = role[0].upper() + role[1:]
+                attendee.took_minutes = attendee.took_minutes or bool(MINUTE_TAKER_RE.match(role))
+            return attendee
         starred = bool(re.search(r"\*\s*(?:\(|$|,)", chunk))
         chunk = re.sub(r"\s*\*+", "", chunk)
         brackets = re.findall(r"\(([^()]*)\)", chunk)
@@ -260,6 +272,7 @@ class RegisterParser:
         if inline_sub:
             brackets.append(f"deputising for {inline_sub.group('name')}")
             outside = tidy(outside[: inline_sub.start()] + outside[inline_sub.end() :])
+            outside = tidy(outside.rstrip(" –—-"))  # "A B – substituting for C D"
         parts = [tidy(p) for p in re.split(r",|\s[–—]\s|\s-\s", outside) if tidy(p)]
         if not parts:
             return None
@@ -368,6 +381,42 @@ class RegisterParser:
                 attendee.note = tidy(f"{attendee.note} {piece}")
 
 
+ROLE_LABEL_RE = re.compile(
+    r"(?i)^(?P<role>(?:parish\s+|town\s+|assistant\s+|deputy\s+)?(?:clerk|secretary|treasurer"
+    r"|minute[- ]?taker|responsible\s+financial\s+officer|rfo))\s*:\s*(?P<name>.+)$"
+)
+INITIALS_BRACKET_RE = re.compile(r"\(([A-Z][A-Za-z]{1,4})\)")
+
+
+def _one_entry_line(text: str) -> bool:
+    """ "Name (NI), Role, Organisation": the initials mark one person; the rest describes them."""
+    if ";" in text or "," not in text:
+        return False
+    pieces = _top_level_split(text, ",")
+    first = INITIALS_BRACKET_RE.search(pieces[0])
+    if not first or any(INITIALS_BRACKET_RE.search(p) for p in pieces[1:]):
+        return False
+    name = tidy(re.sub(r"\(.*?\)", "", pieces[0]))
+    if not looks_like_name(name) or re.search(r"\s(?:and|&)\s", name):
+        return False
+    capitals = "".join(c for c in first.group(1) if c.isupper())
+    return capitals == initials_of(name)
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    depth, chunks, current = 0, [], ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == separator and depth == 0:
+            chunks.append(current)
+            current = ""
+        else:
+            current += ch
+    chunks.append(current)
+    return chunks
+
+
 def _all_names(text: str) -> bool:
     chunks = _split_run(text)
     return len(chunks) > 1 and all(
@@ -398,14 +447,15 @@ def _split_run(text: str) -> list[str]:
         if not chunk:
             continue
         # "A, B and C": the last comma-separated piece may hold two names.
-        commas = [tidy(p) for p in chunk.split(",")]
-        if (
-            separator == ";"
-            and len(commas) > 1
-            and all(looks_like_name(re.sub(r"\(.*?\)", "", p)) for p in commas)
-        ):
-            out.extend(commas)
-            continue
+        commas = [tidy(p) for p in _top_level_split(chunk, ",")]
+        if separator == ";" and len(commas) > 1:
+            # "Cllrs A (Chairman), B, C and D": the last piece may hold two names.
+            last = re.split(r"\s+(?:and|&)\s+", commas[-1])
+            if len(last) == 2 and all(looks_like_name(re.sub(r"\(.*?\)", "", p)) for p in last):
+                commas = commas[:-1] + [tidy(p) for p in last]
+            if all(looks_like_name(re.sub(r"\(.*?\)", "", p)) for p in commas):
+                out.extend(commas)
+                continue
         pieces = re.split(r"\s+(?:and|&)\s+", chunk)
         if len(pieces) == 2 and all(looks_like_name(re.sub(r"\(.*?\)", "", p)) for p in pieces):
             out.extend(pieces)

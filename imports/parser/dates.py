@@ -188,6 +188,13 @@ def relative_due(
             r"\b(?:held|was|were|took\s+place)\s+in\s*$", text[: month.start() + 3]
         ):
             return _month_end(year, number).isoformat(), month.group(0).strip()
+    quarter = re.search(r"(?i)\b(?:(?:the\s+)?end\s+of|by|before)\s+Q([1-4])\b", text)
+    if quarter and meeting is not None:
+        # "end of Q4": the financial year's quarter (Q1 April to June), the next one to end.
+        month = (int(quarter.group(1)) * 3 + 3 - 1) % 12 + 1
+        end = _month_end(meeting.year, month)
+        end = end if end >= meeting else _month_end(meeting.year + 1, month)
+        return end.isoformat(), quarter.group(0)
     relative = RELATIVE_RE.search(text)
     if relative and meeting is not None:
         found = _dateparser(relative.group(0), meeting)

@@ -11,7 +11,7 @@ from .model import Decision, PreviousMinutes
 from .text import sentences, tidy
 
 BLOCK_KEYWORD_RE = re.compile(
-    r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved|decisions?|approved|noted|recommended|endorsed)"
+    r"^(?:it\s+was\s+)?(?:(?:unanimously|duly)\s+)?(?P<verb>agreed|resolved|decisions?|approved|noted|recommended|endorsed)"
     r"(?:\s+(?:by\s+the\s+\w+|unanimously))?\s*(?P<sep>[:.\-–—]|that\b|\s(?=\())?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -42,13 +42,34 @@ MINUTES_APPROVED_RE = re.compile(
     r"(?P<rest>.*)$",
     re.I,
 )
+# A motion: "It was proposed by Cllr X, seconded by Cllr Y and RESOLVED that ...",
+# "Proposed by Cllr X, seconded by Cllr Y, it was unanimously RESOLVED (nem. con.) that ...".
+MOTION_RE = re.compile(
+    r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\s+[^,;]+?,?\s+(?:and\s+)?seconded\s+by\s+[^,;]+?"
+    r"(?:,\s*|\s+)(?:and\s+)?(?:it\s+was\s+)?(?:(?:unanimously|duly)\s+)?"
+    r"(?P<verb>resolved|agreed)\b\s*(?P<rest>.+)$",
+    re.I,
+)
+# What may follow "RESOLVED" before the resolution: "unanimously", "(nem. con.)", "that".
+RESOLUTION_LEAD_RE = re.compile(
+    r"^(?:(?:unanimously|\(?\s*nem\.?\s*con\.?\s*\)?|\(\s*unanimous(?:ly)?\s*\))\s*)*"
+    r"[:,\-–—]?\s*(?:that\s+)?",
+    re.I,
+)
+# A recorded vote: "(5 for, 1 against)", "(6 for, 0 against, 1 abstention)", "(nem. con.)".
+VOTE_RE = re.compile(
+    r"\s*\((?:\s*(?:\d+|nil|none)\s+(?:for|in\s+favour)\b[^()]*|\s*nem\.?\s*con\.?\s*"
+    r"|\s*unanimous(?:ly)?\s*)\)",
+    re.I,
+)
+TITLE_ABBREV_RE = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr|Prof|Rev|Revd|Coun)\.$")
 FORMAL_RE = re.compile(r"\b(?:RESOLVED|AGREED|NOTED|APPROVED|ENDORSED|RECOMMENDED)\b")
 MINUTES_RE = re.compile(r"^(?:the\s+)?(?:minutes|notes)\b", re.I)
 # A sentence of informal notes that is a decision: "Agreed that X should ...", "Agreed to bid ...".
 BARE_AGREED_RE = re.compile(r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved)\s+(?:that|to)\s+\S", re.I)
 CORRECTIONS_RE = re.compile(
     r"\b(?:bar|subject\s+to|with|following|after|save\s+for|except\s+for)\s+(?:the\s+following\s+)?"
-    r"(?:an?\s+)?(?P<rest>(?:corrections?|amendments?|changes?)\b.*)$",
+    r"(?:an?\s+|the\s+)?(?P<rest>(?:corrections?|amendments?|changes?)\b.*)$",
     re.I,
 )
 VERBS = {
@@ -101,7 +122,7 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
                 m = lead_in
             formal = formal or m.group("verb").isupper()
             verb = VERBS[m.group("verb").lower()]
-            rest = "" if lead_in else tidy(re.sub(r"(?i)^that\s+", "", m.group("rest")))
+            rest = "" if lead_in else _resolution(m.group("rest"))
             start = index
             index += 1
             lead = [rest] if rest else []
@@ -151,13 +172,16 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
             used.update(range(start, index))
             continue
         if block.kind == "p":
-            for sentence in sentences(block.text):
+            for sentence in _sentences(block.text):
                 decision = _sentence_decision(sentence, item_key, block)
                 if decision:
                     out.append(decision)
                     used.add(index)
-                    if FORMAL_RE.search(decision.text):
+                    motion = MOTION_RE.match(tidy(sentence))
+                    if FORMAL_RE.search(decision.text) or (motion and motion["verb"].isupper()):
                         formal = True
+                    elif motion:
+                        pass
                     elif decision.verb != "approved" or not MINUTES_RE.match(decision.text):
                         prose.append(decision)
         index += 1
@@ -177,6 +201,23 @@ def _is_keyword(match: re.Match, text: str) -> bool:
     return bool(match.group("sep")) and match.group("sep").strip() not in ("",)
 
 
+def _sentences(text: str) -> list[str]:
+    """Sentences, rejoining those cut after a title ("Proposed by Cllr. Smith, ...")."""
+    out: list[str] = []
+    for sentence in sentences(text):
+        if out and TITLE_ABBREV_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
+
+
+def _resolution(text: str) -> str:
+    """The resolution itself: without "unanimously", "(nem. con.)", "that", or a recorded vote."""
+    text = RESOLUTION_LEAD_RE.sub("", text.strip(), count=1)
+    return tidy(VOTE_RE.sub("", text))
+
+
 def _ends_block(block: Block) -> bool:
     return bool(BLOCK_KEYWORD_RE.match(block.text))
 
@@ -188,9 +229,25 @@ def _capital(text: str) -> str:
 
 def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision | None:
     text = tidy(sentence)
-    if MINUTES_APPROVED_RE.search(text) and re.match(
-        r"^(?:the\s+)?(?:minutes|notes)\b", text, re.I
-    ):
+    m = MOTION_RE.match(text)
+    if m:
+        rest = _resolution(m.group("rest"))
+        if not rest:
+            return None
+        verb = VERBS[m.group("verb").lower()]
+        if MINUTES_RE.match(rest) and MINUTES_APPROVED_RE.search(rest):
+            verb = "approved"  # "RESOLVED that the minutes ... be approved"
+        return Decision(
+            item=item_key,
+            text=_capital(rest),
+            verb=verb,
+            lines=list(block.lines),
+        )
+    m = MINUTES_APPROVED_RE.search(text)
+    if m and re.match(r"^(?:the\s+)?(?:minutes|notes)\b", text, re.I):
+        if (m.group("verb") or "").lower() == "signed":
+            # "The minutes were signed by the Chairman": the formality after the approval.
+            return None
         return Decision(item=item_key, text=text, verb="approved", lines=list(block.lines))
     m = COLLECTIVE_RE.match(text)
     if m and m.group("verb") == "noted" and re.match(r"\s+that\b", text[m.end() :]):
@@ -223,7 +280,10 @@ def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision |
 
 def previous_minutes_of(blocks: list[Block], item_key: int, *, reference) -> PreviousMinutes | None:
     for block in blocks:
-        for sentence in sentences(block.text):
+        for sentence in _sentences(block.text):
+            motion = MOTION_RE.match(tidy(sentence))
+            if motion:
+                sentence = _resolution(motion.group("rest"))
             sentence = re.sub(
                 r"(?i)^(?:resolved|agreed)\s*[–:.\-]?\s*(?:that\s+)?", "", sentence.strip()
             )
@@ -236,7 +296,9 @@ def previous_minutes_of(blocks: list[Block], item_key: int, *, reference) -> Pre
             c = CORRECTIONS_RE.search(rest)
             if c:
                 outcome = "corrected"
-                corrections = tidy(c.group("rest")).lstrip(":, ").rstrip(".")
+                corrections = tidy(VOTE_RE.sub("", c.group("rest"))).lstrip(":, ").rstrip(".")
+                # "subject to the correction of minute 12 to read ...": the correction itself.
+                corrections = re.sub(r"(?i)^(?:correction|amendment)\s+of\s+", "", corrections)
                 corrections = corrections[:1].upper() + corrections[1:]
                 if not corrections:
                     corrections = tidy(rest).rstrip(".")

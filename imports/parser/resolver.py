@@ -30,7 +30,7 @@ GROUP_OWNERS = {
 }
 INITIALS_DEF_RE = re.compile(
     r"(?P<name>(?:(?:Cllr|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z]\.?)?"
-    r"(?:\s+(?:van|de|der|von|O['’])?\s*[A-Z][a-zA-Z'’\-]+){1,2})\s*\((?P<ini>[A-Z]{2,4})\)"
+    r"(?:\s+(?:van|de|der|von|O['’])?\s*[A-Z][a-zA-Z'’\-]+){1,2})\s*\((?P<ini>[A-Z]{2,4}|[A-Z]{2,3}[a-z])\)"
 )
 
 LABELLED_OWNERS_RE = re.compile(
@@ -50,6 +50,7 @@ class Resolver:
         self.first: dict[str, set[str]] = {}
         self.last: dict[str, set[str]] = {}
         self.initials: dict[str, set[str]] = {}
+        self.given: dict[str, set[str]] = {}  # initials the register gives ("Angela Price (APr)")
         self.orgs: dict[str, str] = {}
         self.there = {a.name for a in attendees if a.category not in ("apologies", "absent")}
         # "Director of Public Health to circulate ...": officers named by their post.
@@ -73,13 +74,24 @@ class Resolver:
         parts = key.split()
         self.first.setdefault(parts[0], set()).add(name)
         self.last.setdefault(parts[-1], set()).add(name)
+        if initials:
+            self.given.setdefault(initials, set()).add(name)
         for ini in {initials, initials_of(name)} - {""}:
             self.initials.setdefault(ini, set()).add(name)
 
     def learn_initials(self, text: str) -> None:
         """ "Jessica May (JM)" in the minutes: JM means Jessica May from here on."""
-        for match in INITIALS_DEF_RE.finditer(text):
-            person = self.person(match.group("name"))
+        for match in (m for line in text.splitlines() for m in INITIALS_DEF_RE.finditer(line)):
+            words = match.group("name").split()
+            # "Board Joanne Fletcher (JF)": the name is the last words before the initials.
+            person = next(
+                (
+                    found
+                    for start in range(max(1, len(words) - 1))
+                    if (found := self.person(" ".join(words[start:])))
+                ),
+                None,
+            )
             if person:
                 self.initials[match.group("ini")] = {person}
 
@@ -88,8 +100,13 @@ class Resolver:
         text = tidy(re.sub(r"\(.*?\)", "", text)).strip(".,;:")
         if not text:
             return None
-        if re.fullmatch(r"[A-Z]{2,4}", text):
+        if re.fullmatch(r"[A-Z]{2,4}", text) or (
+            re.fullmatch(r"[A-Z]{2,3}[a-z]", text) and text in self.initials
+        ):
             found = self.initials.get(text, set())
+            if len(found) > 1 and self.given.get(text):
+                # "AP" for Alan Pearce (AP), not Angela Price (APr).
+                found = found & self.given[text] or found
             if len(found) > 1:
                 # "AG" for Alison Grey (present) rather than Ashley Green (apologies).
                 found = {n for n in found if n in self.there} or found
@@ -143,7 +160,10 @@ class Resolver:
         """The one attendee holding the post ``text`` names ("the Director of Public Health",
         "Democratic Services Officer"), or None."""
         key = fold(re.sub(r"(?i)^(?:the|our|ICB|council['’]?s?)\s+", "", tidy(text)))
-        if len(key.split()) == 1 and re.match(r"(?i)the\s", tidy(text)):
+        if len(key.split()) == 1 and (
+            re.match(r"(?i)the\s", tidy(text)) or POST_WORD_RE.fullmatch(key)
+        ):
+            # "the Clerk", "Clerk to write ...", "The Chairman will draft ...".
             return self._by_post_word(key)
         if len(key.split()) < 2:
             return None
@@ -156,7 +176,9 @@ class Resolver:
     def _by_post_word(self, word: str) -> str | None:
         """ "the Commissioner": the one attendee whose post (or one-person office, "Police and
         Crime Commissioner") ends in that word, when the word names a post, not a body."""
-        if not POST_WORD_RE.fullmatch(word):
+        if re.fullmatch(r"chair(?:man|woman|person)", word):
+            word = "chair"  # "The Chairman": the attendee the register lists as chair
+        elif not POST_WORD_RE.fullmatch(word):
             return None
         found = {
             a.name
@@ -192,7 +214,7 @@ class Resolver:
         for piece in pieces:
             if fold(piece) in GROUP_OWNERS:
                 continue
-            if re.fullmatch(r"[A-Z]{2,4}", piece) and piece in self.initials:
+            if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", piece) and piece in self.initials:
                 continue
             return False
         return True

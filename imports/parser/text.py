@@ -93,6 +93,20 @@ HONORIFICS = {
     "watch manager": "Watch Manager",
     "the rt hon": "Rt Hon",
     "rt hon": "Rt Hon",
+    # Civic titles and councillors of another tier: "Mayor A B", "District Cllr A B".
+    "mayor": "Mayor",
+    "district cllr": "Cllr",
+    "county cllr": "Cllr",
+    "borough cllr": "Cllr",
+    "town cllr": "Cllr",
+    "parish cllr": "Cllr",
+    "city cllr": "Cllr",
+    "district councillor": "Cllr",
+    "county councillor": "Cllr",
+    "borough councillor": "Cllr",
+    "town councillor": "Cllr",
+    "parish councillor": "Cllr",
+    "city councillor": "Cllr",
 }
 # Ranks that are also first names ("Di Jones") count only in capitals ("DI Jones").
 CAPS_ONLY = {"dc", "ds", "di", "ps", "acc", "dcc", "dsu", "dsupt"}
@@ -425,6 +439,10 @@ def looks_like_name(text: str) -> bool:
     _, bare = split_honorific(text)
     tokens = bare.replace("’", "'").split()
     if not 2 <= len(tokens) <= 5:
+        return False
+    # A rank or role alone is never a person: "Station Manager", "Chief Officer".
+    lowered = [t.lower().strip(".,") for t in tokens]
+    if " ".join(lowered) in HONORIFICS or all(t in ROLE_WORDS for t in lowered):
         return False
     significant = [t for t in tokens if t.lower() not in PARTICLES]
     if len(significant) < 2:

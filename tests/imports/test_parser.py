@@ -569,3 +569,99 @@ Members agreed that the hearing should be held at the next meeting.
         ("3", "Governors RECEIVED and NOTED the management accounts to 31 October."),
         ("4", "Members agreed that the hearing should be held at the next meeting."),
     ]
+
+
+def test_parish_council_motions_are_decisions():
+    minutes = """Minutes of the Meeting of Ashby Parish Council held on 3 March 2025
+
+1. Minutes of the previous meeting
+It was proposed by Cllr Lane, seconded by Cllr Hart and RESOLVED that the minutes of the meeting held on 3 February 2025 be approved, subject to the correction of minute 12 to read £50. The minutes were signed by the Chairman.
+
+2. Planning
+Proposed by Cllr. Lane, seconded by Cllr. Hart, it was unanimously RESOLVED (nem. con.) that the Council has no objection to application DC/25/1.
+
+3. Finance
+It was proposed by Cllr Hart, seconded by Cllr Lane and RESOLVED that the budget be adopted (6 for, 1 against). Clerk to submit the precept.
+"""
+    result = parse_minutes(minutes.splitlines()).to_dict()
+
+    assert [(d["item"], d["text"]) for d in result["decisions"]] == [
+        (
+            "1",
+            "The minutes of the meeting held on 3 February 2025 be approved, subject to the "
+            "correction of minute 12 to read £50.",
+        ),
+        ("2", "The Council has no objection to application DC/25/1."),
+        ("3", "The budget be adopted."),
+    ]
+    assert result["previous_minutes"]["corrections"] == "Minute 12 to read £50"
+
+
+def test_parish_register_roles_other_councils_and_apologies_in_the_body():
+    minutes = """Minutes of the Meeting of Ashby Parish Council held on 3 March 2025
+Those present: Cllrs Ann Lane (Chairman), Bob Hart and Cara Moss; Clerk: Dee Fox; 3 members of the public
+Also present: District Cllr Eve Hill (Vale District Council) and PCSO Kit Lamb (Kent Police)
+Present:
+Gus Ray (GR), Station Manager, Kent Fire and Rescue Service
+Mayor Tom Braithwaite (Ashby Town Council)
+
+1. Apologies for absence
+Apologies were received and accepted from Cllrs Ian Dale (work commitments) and Jo Pike (illness). Cllr Ned Brook was absent.
+
+2. Planning
+The Council has no objection to application DC/25/1.
+"""
+    result = parse_minutes(minutes.splitlines()).to_dict()
+    people = {(a["name"], a["category"]) for a in result["attendance"]}
+
+    assert people == {
+        ("Ann Lane", "present"),
+        ("Bob Hart", "present"),
+        ("Cara Moss", "present"),
+        ("Dee Fox", "present"),
+        ("Eve Hill", "also_present"),
+        ("Kit Lamb", "also_present"),
+        ("Gus Ray", "present"),
+        ("Tom Braithwaite", "present"),
+        ("Ian Dale", "apologies"),
+        ("Jo Pike", "apologies"),
+        ("Ned Brook", "absent"),
+    }
+    by_name = {a["name"]: a for a in result["attendance"]}
+    assert by_name["Dee Fox"]["role"] == "Clerk"
+    assert by_name["Ian Dale"]["organisation"] in ("", None)
+
+
+def test_actions_spaced_table_trailing_tags_and_posts():
+    """A closing table lined up with spaces (its Item column names the item); "ACTION – APr,
+    end of Q4" (owner by initials the register gives, then when); "Clerk to ..." by post."""
+    minutes = """Minutes of the Board meeting held on 10 December 2024
+Present:
+Alan Pearce (AP), Police
+Angela Price (APr), Healthwatch
+Helen Gedge, Clerk
+
+1. Apologies
+None.
+
+2. Review
+Members discussed the review. APr offered to test the summary with readers. ACTION – APr, end of Q4
+The police data was discussed. AP agreed to provide a breakdown of referrals. ACTION – AP, ASAP
+
+3. Highways
+Members reported a pothole.
+
+
+Actions arising
+
+No.   Item   Action                                  Owner           Date
+1     3      Report the pothole to the highways team  All             TBC
+"""
+    result = parse_minutes(minutes.splitlines()).to_dict()
+    got = {(a["item"], tuple(a["owners"]), a["due"]) for a in result["actions"]}
+    assert ("2", ("Angela Price",), "2025-03-31") in got
+    assert ("2", ("Alan Pearce",), "asap") in got
+    assert ("3", ("All",), None) in got
+    prose = minutes.split("2. Review")[0] + "2. Highways\nClerk to write to highways.\n"
+    result = parse_minutes(prose.splitlines()).to_dict()
+    assert [(a["item"], a["owners"]) for a in result["actions"]] == [("2", ["Helen Gedge"])]

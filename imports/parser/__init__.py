@@ -306,7 +306,9 @@ def _read_items(proposal: Proposal, plan: Layout, resolver: Resolver, reference,
                 _row_action(row, item.key, resolver, reference, next_date, carried=carried)
             )
         for block in blocks:
-            marker, ref = action_rules.marker_action(block, resolver, item.key)
+            marker, ref = action_rules.marker_action(
+                block, resolver, item.key, blocks[blocks.index(block) + 1 :]
+            )
             if marker is None:
                 continue
             row = next((r for r in preamble_rows if ref and r.ref == ref), None)

@@ -34,7 +34,7 @@ HEADER_CELLS = {
 # "ACTION: ...", "Action 4 – ...", "Action Point 3: ...", "AP3: ...", and "Action Point 5 (8 November
 # 2024): ..." (an earlier meeting's action, reported on: ``when`` holds that meeting's date).
 MARKER_RE = re.compile(
-    r"^(?:actions?(?:\s+points?)?|(?-i:AP)(?=\s*\d))\s*(?P<ref>\d{1,3})?\s*"
+    r"^(?:actions?(?:\s+points?)?|(?-i:AP)(?=\s*\d)|[→➔➜►▶](?=\s*[A-Z]))\s*(?P<ref>\d{1,3})?\s*"
     r"(?:\((?P<when>[^)]{3,40})\)\s*)?(?:[:–—\-]|\s(?=[A-Z]))\s*(?P<rest>.+)$",
     re.I,
 )
@@ -123,6 +123,12 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
             used.add(line.no)
             index += 1
             continue
+        if columns and line.heading and len(cells) >= 2 and not NUMBER_CELL_RE.match(cells[0]):
+            # "## B24/034<tab>Finance report": the next item's heading closes the table.
+            columns = None
+            spaced = False
+            index += 1
+            continue
         if columns and len(cells) >= 2:
             row = _row_from_cells(cells, columns, line)
             if row:
@@ -196,6 +202,8 @@ def _continues(lines: list[Line], index: int, row: Row, columns: list[str]) -> b
 
 def _cells(line: Line) -> list[str]:
     raw = line.raw.strip()
+    if line.heading:
+        raw = re.sub(r"^#{1,6}\s+", "", raw)  # "## Action<tab>Lead<tab>Date": a heading-styled row
     if "\t" not in raw and raw.count("|") >= 1 and PIPE_ROW_RE.search(raw):
         # Tables pasted as text: "No. | Action | Lead | Due".
         return [tidy(c) for c in raw.strip("|").split("|") if tidy(c)]
@@ -280,20 +288,35 @@ def who_entries(lines: list[Line], resolver: Resolver) -> tuple[list[tuple[str, 
 
 
 def marker_action(
-    block: Block, resolver: Resolver, item_key: int
+    block: Block, resolver: Resolver, item_key: int, following: list[Block] | None = None
 ) -> tuple[Action | None, str | None]:
-    """ "ACTION: JB to circulate the paper", "Action 1 – To produce a diagram", "Action – Sue"."""
+    """ "ACTION: JB to circulate the paper", "Action 1 – To produce a diagram", "Action – Sue".
+    ``following``: the blocks after it, where "Owner: ..." and "By: ..." may sit on lines of
+    their own below the action's text."""
     m = MARKER_RE.match(block.text)
     if not m:
         return trailing_marker(block, resolver, item_key), None
     rest = tidy(m.group("rest"))
     ref = m.group("ref")
+    fields = _field_blocks(following or [])
+    if fields and not _labelled_fields(rest):
+        rest = "; ".join([rest.rstrip("."), *(f.text for f in fields)])
+        block = Block(block.kind, block.text, [block.lines[0], fields[-1].lines[-1]])
     if m.group("when") and DATE_RE.search(m.group("when")) and EARLIER_RE.search(m.group("when")):
         return (
             None,
             None,
         )  # "Action Point 5 (8 November 2024): ... – complete": progress on an old one
     action = Action(item=item_key, text=rest, ref=ref, lines=list(block.lines))
+    # "→ NH: look at ... by 6 May", "Action: KD and RK: extend ...": the owners, a colon, the task.
+    colon = re.match(rf"^(?P<who>{NAMES})\s*:\s*(?P<what>\S.{{5,}})$", rest)
+    if colon and not FIELD_RE.match(rest):
+        owners = resolver.owners(colon.group("who"))
+        if owners and all(resolver.person(o) or o in GROUP_WORDS for o in owners):
+            what = tidy(colon.group("what")).rstrip(".")
+            action.owners = owners
+            action.text = what[:1].upper() + what[1:]
+            return action, ref
     labelled = _labelled_fields(rest)
     if labelled is not None:
         owners, due, what = labelled
@@ -400,6 +423,28 @@ FIELD_RE = re.compile(
     r"(?P<label>owners?|who|lead|responsible|by\s+whom|action\s+by|due|by\s+when|deadline|when|by)\s*:\s*",
     re.I,
 )
+
+
+FIELD_LINE_RE = re.compile(
+    r"(?i)^(?P<label>owners?|lead|responsible|by\s+whom|action\s+by|due(?:\s+date)?|by\s+when"
+    r"|deadline|target\s+date|by)\s*:\s*\S"
+)
+
+
+def _field_blocks(following: list[Block]) -> list[Block]:
+    """ "Owner: Martin Ellery" then "By: 13 December 2024", each on its own line just below an
+    action: the fields that belong to it (at least one naming the owner)."""
+    fields = []
+    for block in following[:3]:
+        if not FIELD_LINE_RE.match(block.text) or len(block.text) > 80:
+            break
+        fields.append(block)
+    if any(
+        not re.match(r"(?i)due|by\s+when|deadline|target|by$", FIELD_LINE_RE.match(b.text)["label"])
+        for b in fields
+    ):
+        return fields
+    return []
 
 
 def _labelled_fields(text: str) -> tuple[str, str, str] | None:

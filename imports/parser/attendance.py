@@ -34,7 +34,10 @@ CATEGORIES = [
     (
         r"(?:officers?\s+)?in\s+attendance|also\s+in\s+attendance|officers?(?:\s+present)?"
         r"|advis[eo]rs?|observers?|guests?|presenters?|minute[- ]?taker|minutes\s+taken\s+by"
-        r"|clerk|support(?:ing)?\s+officers?",
+        r"|clerk|support(?:ing)?\s+officers?"
+        # "Executive Team in attendance", "Senior Officers in attendance"
+        r"|(?:[A-Za-z][\w\-]*\s+){0,2}(?:team|staff|officers?|executives?|directors|management)"
+        r"\s+in\s+attendance",
         "in_attendance",
     ),
     (
@@ -45,7 +48,7 @@ CATEGORIES = [
     (r"absent(?:\s+without\s+apolog(?:y|ies))?|not\s+present|no\s+apologies\s+received", "absent"),
     (
         r"present|attendees|attending|members\s+present|those\s+present|board\s+members"
-        r"|members|attendance|in\s+the\s+chair|chair(?:ed\s+by)?"
+        r"|members|attendance|in\s+the\s+chair|chair(?:ed\s+by)?|deputies|substitutes"
         # "REGISTER OF ATTENDANCE", "Attendance record", "Panel Members", "Committee members present"
         r"|(?:register|record)\s+of\s+attendance|attendance\s+(?:register|record|list)"
         r"|(?:panel|committee|board|forum|group|partnership|authority|council|sub-committee)"
@@ -132,6 +135,7 @@ class RegisterParser:
         self.group = ""
         self.pending: Attendee | None = None
         self.star_is_substitute = False
+        self.members_listed = False
         self.columns: list[str] = []
         self.warnings: list[str] = []
 
@@ -151,6 +155,11 @@ class RegisterParser:
         heading = category_heading(text)
         if heading:
             category, head, rest = heading
+            if category == "present" and re.search(r"(?i)\bmembers\b", head):
+                self.members_listed = True
+            elif self.members_listed and re.fullmatch(r"(?i)attendees|attending", head):
+                # "Members" ... then "Attendees": the second list is those in attendance.
+                category = "in_attendance"
             self.category, self.group, self.pending = category, "", None
             self.columns = []  # each section of a register may print its own column headings
             took_minutes = bool(re.search(r"minute|clerk", head, re.I))

@@ -24,7 +24,7 @@ NUM_HEADING_RE = re.compile(
 )
 # Council minute numbers: "23/41", "HWB/23/41", "Minute 23/41", "41/23", "2023/41".
 COUNCIL_HEADING_RE = re.compile(
-    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<prefix>[A-Z][A-Za-z&]{0,7}\s*[/.\-]\s*)?"
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<prefix>[A-Z][A-Za-z&]{0,7}\s*[/.\-]\s*|[A-Z]{1,3}(?=\d))?"
     r"(?P<a>\d{1,4})\s*/\s*(?P<b>\d{1,4})(?!\s*/\s*\d)(?:\s*\((?P<paren>[a-h])\)|(?P<letter>[a-h]))?"
     r"[.):]?(?:\s*[-–—:]\s*|\s+)(?P<rest>[^\s\d].*)$",
     re.I,
@@ -266,8 +266,8 @@ def layout(lines: list[Line]) -> Layout:
         if ACTIONS_TABLE_RE.match(text):
             in_table = True
             in_next = False
-        elif in_table and not (line.raw[:1] in "\t " or "\t" in line.raw.strip()):
-            in_table = False
+        elif in_table and (line.heading or not (line.raw[:1] in "\t " or "\t" in line.raw.strip())):
+            in_table = False  # a heading after the table opens the next item
         cand = candidates.get(line.no)
         accepted = None
         if cand and not in_table:

@@ -65,6 +65,10 @@ VOTE_RE = re.compile(
 TITLE_ABBREV_RE = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr|Prof|Rev|Revd|Coun)\.$")
 FORMAL_RE = re.compile(r"\b(?:RESOLVED|AGREED|NOTED|APPROVED|ENDORSED|RECOMMENDED)\b")
 MINUTES_RE = re.compile(r"^(?:the\s+)?(?:minutes|notes)\b", re.I)
+OFFICER_RE = re.compile(r"^(?:the\s+)?(?:(?:deputy|interim|acting)\s+)?chief\s+executive\b", re.I)
+APPROVES_MINUTES_RE = re.compile(
+    COLLECTIVE_RE.pattern + r"\s+(?i:the\s+(?:draft\s+)?(?:minutes|notes)\b)"
+)
 # A sentence of informal notes that is a decision: "Agreed that X should ...", "Agreed to bid ...".
 BARE_AGREED_RE = re.compile(r"^(?:it\s+was\s+)?(?P<verb>agreed|resolved)\s+(?:that|to)\s+\S", re.I)
 CORRECTIONS_RE = re.compile(
@@ -104,6 +108,7 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
     # those the item's outcome; "it was agreed that ..." in the discussion is then narrative.
     formal = False
     prose: list[Decision] = []
+    informal: list[Decision] = []  # found in a sentence of prose, not in capitals
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -177,6 +182,8 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
                 if decision:
                     out.append(decision)
                     used.add(index)
+                    if not FORMAL_RE.search(decision.text):
+                        informal.append(decision)
                     motion = MOTION_RE.match(tidy(sentence))
                     if FORMAL_RE.search(decision.text) or (motion and motion["verb"].isupper()):
                         formal = True
@@ -187,7 +194,27 @@ def decisions_of(blocks: list[Block], item_key: int) -> tuple[list[Decision], se
         index += 1
     if formal and prose:
         out = [d for d in out if not any(d is p for p in prose)]
-    return out, used
+    return _one_minutes_approval(out, informal), used
+
+
+def _approves_minutes(text: str) -> bool:
+    """ "The minutes were agreed as ...", "Notes of 5 November agreed.", "The Board APPROVED the
+    minutes of the meeting held on ..."."""
+    return bool(
+        (MINUTES_RE.match(text) and MINUTES_APPROVED_RE.search(text))
+        or APPROVES_MINUTES_RE.match(text)
+    )
+
+
+def _one_minutes_approval(out: list[Decision], informal: list[Decision]) -> list[Decision]:
+    """The previous minutes are approved once: where an item records it in prose ("The minutes
+    were agreed as an accurate record with one amendment: ...") and again as its formal outcome
+    ("The Board APPROVED the minutes ...", "Decision: notes of 5 November agreed."), the outcome
+    is the decision and the prose is narrative."""
+    approvals = [d for d in out if _approves_minutes(d.text)]
+    if len(approvals) < 2 or all(any(d is i for i in informal) for d in approvals):
+        return out
+    return [d for d in out if not any(d is i for i in informal) or not _approves_minutes(d.text)]
 
 
 def _is_keyword(match: re.Match, text: str) -> bool:
@@ -250,6 +277,9 @@ def _sentence_decision(sentence: str, item_key: int, block: Block) -> Decision |
             return None
         return Decision(item=item_key, text=text, verb="approved", lines=list(block.lines))
     m = COLLECTIVE_RE.match(text)
+    if m and OFFICER_RE.match(text):
+        # "The Chief Executive agreed.": one officer answering a request, not the meeting.
+        return None
     if m and m.group("verb") == "noted" and re.match(r"\s+that\b", text[m.end() :]):
         # "The Panel noted that Cllr X was attending as substitute": a fact reported, not an
         # outcome (the outcome notes a paper: "The Panel noted the update").

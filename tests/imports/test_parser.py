@@ -665,3 +665,151 @@ No.   Item   Action                                  Owner           Date
     prose = minutes.split("2. Review")[0] + "2. Highways\nClerk to write to highways.\n"
     result = parse_minutes(prose.splitlines()).to_dict()
     assert [(a["item"], a["owners"]) for a in result["actions"]] == [("2", ["Helen Gedge"])]
+
+
+def test_decisions_previous_minutes_once_and_officer_agreeing():
+    """The previous minutes approved in prose and again as the outcome ("The Board APPROVED the
+    minutes", "Decision: notes of ... agreed") are one decision; "The Chief Executive agreed."
+    is an officer answering a request, not a decision."""
+    minutes = """Minutes of the Board meeting held on 14 November 2024
+Present:
+Alan Pearce, Chair
+Angela Price
+
+1. Minutes of the previous meeting
+The minutes were agreed as an accurate record with one amendment: under item 5, "X" should read "Y".
+The Board APPROVED the minutes of the meeting held on 12 September 2024, as amended.
+
+2. Notes of last meeting
+Notes agreed as accurate.
+Decision: notes of 5 November agreed.
+
+3. Any other business
+Angela Price asked for a site visit. The Chief Executive agreed.
+"""
+    result = parse_minutes(minutes.splitlines()).to_dict()
+    got = [(d["item"], d["text"]) for d in result["decisions"]]
+    assert got == [
+        (
+            "1",
+            "The Board APPROVED the minutes of the meeting held on 12 September 2024, as amended.",
+        ),
+        ("2", "Notes of 5 November agreed."),
+    ]
+
+
+def test_register_sections_and_lettered_minute_numbers():
+    """ "Deputies" are present; "Attendees" after "Members", and "Executive Team in attendance",
+    are in attendance; minute numbers with a letter prefix ("B24/029") open items, also after an
+    actions table."""
+    from imports.reader import read_text
+
+    minutes = """## MINUTES OF THE MEETING OF THE BOARD
+Held on Thursday 26 September 2024 at 2.00pm
+## Members
+Jane Colquhoun\tIndependent Chair
+Martin Ellery\tPlace Director, Downland Integrated Care Board
+## Deputies
+Kevin Marsh (deputy for Lisa Farrant)\tAssociate Director of Operations
+## Attendees
+Sean Doyle\tHead of Urgent and Emergency Care
+## Executive Team in attendance
+Louise Hartigan\tExecutive Director of Finance
+## Apologies
+Lisa Farrant\tChief Operating Officer
+## B24/029\tWelcome, apologies and quorum
+The Chair welcomed everyone.
+## Action\tLead\tDate
+Arrange a Board strategy day\tLH\t31/10/2024
+## B24/030\tFinance report
+Louise Hartigan presented the accounts.
+## B24/031\tAny other business
+There was none.
+"""
+    result = parse_minutes(read_text(minutes).lines).to_dict()
+    got = {a["name"]: (a["category"], a["substitute_for"]) for a in result["attendance"]}
+    assert got == {
+        "Jane Colquhoun": ("present", None),
+        "Martin Ellery": ("present", None),
+        "Kevin Marsh": ("present", "Lisa Farrant"),
+        "Sean Doyle": ("in_attendance", None),
+        "Louise Hartigan": ("in_attendance", None),
+        "Lisa Farrant": ("apologies", None),
+    }
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("B24/029", "Welcome, apologies and quorum"),
+        ("B24/030", "Finance report"),
+        ("B24/031", "Any other business"),
+    ]
+
+
+def test_actions_with_fields_below_arrows_and_heading_tables():
+    """ "Action: ..." with "Owner:"/"By:" on their own lines below; "→ NH: do X by DATE" with
+    initials and joint owners; and an "Action | Lead | Date" table styled as a heading."""
+    from imports.reader import read_text
+
+    minutes = """MINUTES OF THE MEETING OF THE BOARD
+Held on Thursday 14 November 2024
+
+Members
+Nadia Hussain\tHead of Service
+Kerry Dunn\tPerformance Manager
+Rob Kearney\tInspector
+
+1.\tWelcome
+The Chair welcomed members.
+
+2.\tWinter plan
+The plan was presented.
+
+Action: Circulate the revised winter plan to members.
+Owner: Kerry Dunn / Rob Kearney
+By: 22 November 2024
+
+3.\tPerformance
+KD took the board through the dashboard.
+→ NH: look at moving appointments into community venues by 6 May.
+→ KD and RK: extend the analysis to stop and search by 6 May.
+
+4.\tAny other business
+There was none.
+"""
+    result = parse_minutes(read_text(minutes).lines).to_dict()
+    got = [(a["item"], a["owners"], a["text"], a["due"]) for a in result["actions"]]
+    assert got == [
+        (
+            "2",
+            ["Kerry Dunn", "Rob Kearney"],
+            "Circulate the revised winter plan to members",
+            "2024-11-22",
+        ),
+        (
+            "3",
+            ["Nadia Hussain"],
+            "Look at moving appointments into community venues by 6 May",
+            "2025-05-06",
+        ),
+        (
+            "3",
+            ["Kerry Dunn", "Rob Kearney"],
+            "Extend the analysis to stop and search by 6 May",
+            "2025-05-06",
+        ),
+    ]
+    table = """## MINUTES OF THE MEETING OF THE BOARD
+Held on Thursday 26 September 2024
+## Members
+Margaret Okafor\tChair
+Louise Hartigan\tExecutive Director of Finance
+## B24/029\tFinance report
+Louise Hartigan presented the accounts.
+## Action\tLead\tDate
+Sign the financial statements\tMO / LH\t30/09/2024
+## B24/030\tAny other business
+There was none.
+"""
+    result = parse_minutes(read_text(table).lines).to_dict()
+    got = [(a["item"], a["owners"], a["text"]) for a in result["actions"]]
+    assert got == [
+        ("B24/029", ["Margaret Okafor", "Louise Hartigan"], "Sign the financial statements")
+    ]

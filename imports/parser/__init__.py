@@ -14,7 +14,7 @@ import re
 from rapidfuzz import fuzz
 
 from . import actions as action_rules
-from .attendance import RegisterParser, category_heading, parse_register_line
+from .attendance import TABLE_HEADER_WORDS, RegisterParser, category_heading, parse_register_line
 from .blocks import to_blocks, to_html
 from .dates import find_dates, find_times, relative_due
 from .exempt import mark_exempt
@@ -117,7 +117,19 @@ def _register_start(lines: list[Line]) -> int | None:
     for index, line in enumerate(lines[:limit]):
         if line.text and category_heading(line.text):
             return index
+        if line.text and _register_table_header(line):
+            return index
     return None
+
+
+def _register_table_header(line: Line) -> bool:
+    """ "Name<tab>Organisation<tab>Present/Apologies": the register set out as a table."""
+    cells = [c.strip() for c in line.raw.split("\t") if c.strip()]
+    return (
+        len(cells) >= 2
+        and re.fullmatch(r"(?i)names?", cells[0]) is not None
+        and all(re.fullmatch(TABLE_HEADER_WORDS, c, re.I) for c in cells)
+    )
 
 
 def _first_item_line(lines: list[Line], after: int) -> int | None:
@@ -401,6 +413,14 @@ def _best_item(text: str, segments, all_blocks) -> int | None:
 
 
 def _row_action(row, item_key, resolver, reference, next_date, carried=False) -> Action:
+    if row.owner_in_text and not row.owners:
+        # "Submit the plan Jo Bell": the owner cell ran into the action's; a known name ends it.
+        words, rest = row.text[: row.owner_in_text].split(), row.text[row.owner_in_text :]
+        for size in (3, 2):
+            tail = " ".join(words[-size:])
+            if len(words) > size + 1 and looks_like_name(tail) and resolver.owners(tail):
+                row.text, row.owners = tidy(" ".join(words[:-size]) + rest), tail
+                break
     action = Action(
         item=item_key,
         text=row.text,

@@ -99,6 +99,8 @@ class Row:
     status: str = ""
     lines: list[int] = field(default_factory=list)
     item: str = ""  # the "Item" column beside a "No." column: the item the action arose from
+    wrapped_ref: bool = False  # "MH/" then "24/10-01": every cell, the reference too, wraps
+    owner_in_text: int = 0  # where the first line's action ends when the owner cell ran into the action: "... Plan Jo Bell<tab>12/11"
 
 
 def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
@@ -127,6 +129,20 @@ def table_rows(lines: list[Line]) -> tuple[list[Row], set[int]]:
             # "## B24/034<tab>Finance report": the next item's heading closes the table.
             columns = None
             spaced = False
+            index += 1
+            continue
+        if (
+            columns
+            and rows
+            and len(cells) >= 2
+            and "ref" in columns
+            and re.search(r"[/\-]$", rows[-1].ref or "")
+            and index
+            and rows[-1].lines[-1] == lines[index - 1].no
+            and line.raw[:1] not in "\t "
+        ):
+            _join_wrapped(rows[-1], cells, line)
+            used.add(line.no)
             index += 1
             continue
         if columns and len(cells) >= 2:
@@ -181,7 +197,7 @@ def _continues(lines: list[Line], index: int, row: Row, columns: list[str]) -> b
     if not before.text or before.no != row.lines[-1]:
         return False
     tabs = len(line.raw) - len(line.raw.lstrip("\t"))
-    kinds = [c for c in columns if c != "ref"] or columns
+    kinds = columns if row.wrapped_ref else ([c for c in columns if c != "ref"] or columns)
     if tabs:
         kind = kinds[min(tabs, len(kinds) - 1)]
     elif (
@@ -198,6 +214,25 @@ def _continues(lines: list[Line], index: int, row: Row, columns: list[str]) -> b
     setattr(row, kind, tidy(f"{getattr(row, kind)} {line.text}"))
     row.lines[-1] = line.no
     return True
+
+
+DUE_PIECE_RE = re.compile(
+    r"(?i)^(?:\d[\d/.\-]*|(?:next\s+)?meeting|next|date|tb[ca]|(?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?)$"
+)
+
+
+def _join_wrapped(row: Row, cells: list[str], line: Line) -> None:
+    """The second line of a row whose reference wraps too: "MH/<tab>Share the draft" then
+    "24/10-02<tab>chapter with members": the pieces join the reference, the action, then the
+    owner or the date (a year, a month, "meeting")."""
+    row.ref = f"{row.ref}{cells[0]}"
+    row.text = tidy(f"{row.text} {cells[1]}")
+    for cell in cells[2:]:
+        kind = "due" if DUE_PIECE_RE.match(cell) else "owners"
+        setattr(row, kind, tidy(f"{getattr(row, kind)} {cell}"))
+    row.wrapped_ref = True
+    row.lines[-1] = line.no
 
 
 def _cells(line: Line) -> list[str]:
@@ -250,6 +285,20 @@ def _row_from_cells(cells: list[str], columns: list[str], line: Line) -> Row | N
         values["ref"] = NUMBER_CELL_RE.match(values["ref"]).group(1)
     if not values.get("text"):
         return None
+    owner_in_text = 0
+    if (
+        "owners" in columns
+        and "due" in columns
+        and len(cells) == len([c for c in columns if c]) - 1
+        and DATE_RE.fullmatch(values.get("owners", ""))
+    ):
+        # "Submit the plan Jo Bell<tab>12/11/2024<tab>Open": the owner ran into the action.
+        values["status"], values["due"], values["owners"] = (
+            values.get("due", ""),
+            values["owners"],
+            "",
+        )
+        owner_in_text = len(values["text"])
     return Row(
         ref=values.get("ref"),
         text=values["text"],
@@ -258,6 +307,7 @@ def _row_from_cells(cells: list[str], columns: list[str], line: Line) -> Row | N
         status=values.get("status", ""),
         lines=[line.no, line.no],
         item=values.get("item", ""),
+        owner_in_text=owner_in_text,
     )
 
 

@@ -71,7 +71,22 @@ OFFICER_LABELS = {"officers", "staff", "secretariat", "support", "officers prese
 TABLE_HEADER_WORDS = (
     r"name|names|organi[sz]ation|representing|role|position|title|capacity|body|agency"
     r"|attendee|member|members|job\s+title|notes?|comments?|remarks|status|details"
+    # a column marking each person: "Present/Apologies" (wrapped after the "/"), "Attended"
+    r"|present\s*/\s*(?:apologies|absent)?|attended|attendance|p\s*/\s*a"
 )
+# The marks in such a column: "P", "A", "✓", "Apols".
+STATUS_MARKS = {
+    "p": "present",
+    "present": "present",
+    "✓": "present",
+    "✔": "present",
+    "y": "present",
+    "yes": "present",
+    "a": "apologies",
+    "apologies": "apologies",
+    "apols": "apologies",
+    "absent": "absent",
+}
 INLINE_SUB_RE = re.compile(
     r"\s+(?:attending|deputising|deputizing|substituting|standing\s+in|sitting)\s+(?:for|on\s+behalf\s+of)\s+"
     r"(?P<name>(?:[A-Z][\w'’\-]+\.?\s?){2,4})"
@@ -148,6 +163,26 @@ class RegisterParser:
             return True
         if STAR_LEGEND_RE.match(text):
             self.star_is_substitute = True
+            return True
+        if (
+            self.columns
+            and self.columns[-1].endswith("/")
+            and not self.attendees
+            and re.fullmatch(r"[A-Za-z]+", text)
+        ):
+            self.columns[-1] += text.lower()  # "Present/" then "Apologies": a wrapped heading
+            return True
+        if (
+            self.columns
+            and self.attendees
+            and line.raw[:1] == "\t"
+            and self.attendees[-1].organisation
+            and _row_cells(Line(no=line.no, raw="x" + line.raw, text=text)) is not None
+            and not looks_like_name(text)
+        ):
+            # "<tab>Social Care and Health": the organisation cell of the row above, wrapped.
+            attendee = self.attendees[-1]
+            attendee.organisation = tidy(f"{attendee.organisation} {text}")
             return True
         if is_bullet(text):
             text = strip_bullet(text)
@@ -229,7 +264,10 @@ class RegisterParser:
             if not cell:
                 continue
             column = self.columns[index] if index < len(self.columns) else ""
-            if re.match(r"(?i)organi[sz]ation|representing|body|agency", column):
+            mark = STATUS_MARKS.get(cell.lower())
+            if mark and re.match(r"(?i)present|attend|p\s*/|status", column):
+                attendee.category = mark
+            elif re.match(r"(?i)organi[sz]ation|representing|body|agency", column):
                 attendee.organisation = cell
             elif re.match(r"(?i)role|position|title|capacity|job", column):
                 # "Deputy Director of Finance (deputising for Gareth Price)", "Member (Chair)"

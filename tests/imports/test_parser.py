@@ -813,3 +813,27 @@ There was none.
     assert got == [
         ("B24/029", ["Margaret Okafor", "Louise Hartigan"], "Sign the financial statements")
     ]
+
+
+def test_register_table_with_status_column_and_wrapped_action_log():
+    lines = [
+        "Name\tOrganisation\tPresent/",
+        "\tApologies",
+        "Jane Ashby (Chair)\tVale Council – Cabinet Member for Adult\tP",
+        "\tSocial Care",
+        "Mark Dent\tVale Trust\tA",
+        "",
+        "Item 1 – Community hubs",
+        "Jane Ashby reported on the community hubs and waiting times for the hubs.",
+        "Item 2 – Date of next meeting",
+        "Action log",
+        "Ref\tAction\tOwner\tDeadline\tStatus",
+        "MH/\tBring a report on waiting times for the\tJane Ashby\t18/10/2024\tOpen",
+        "24/10-01\tcommunity hubs",
+    ]
+    proposal = parse_minutes(lines)
+    people = {a.name: a.category for a in proposal.attendance}
+    assert people == {"Jane Ashby": "present", "Mark Dent": "apologies"}
+    assert [a.text for a in proposal.actions] == [
+        "Bring a report on waiting times for the community hubs"
+    ]

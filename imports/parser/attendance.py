@@ -478,17 +478,8 @@ def _singular(label: str) -> str:
 
 def _split_run(text: str) -> list[str]:
     text = tidy(text).rstrip(".")
-    depth, chunks, current = 0, [], ""
     separator = ";" if ";" in text else ","
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == separator and depth == 0:
-            chunks.append(current)
-            current = ""
-        else:
-            current += ch
-    chunks.append(current)
+    chunks = _top_level_split(text, separator)
     out: list[str] = []
     for chunk in (tidy(c) for c in chunks):
         if not chunk:

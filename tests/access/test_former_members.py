@@ -146,6 +146,7 @@ def test_former_member_finds_the_meetings_of_their_time_on_the_home_page(client,
 
     assert [m.pk for m in response.context["data"].of_their_time] == [theirs.pk]
     assert reverse("meeting_detail", args=[theirs.pk]) in response.content.decode()
+    assert "You are not a member of any body now." in response.content.decode()
 
 
 def test_a_current_member_has_no_meetings_of_their_time_on_the_home_page(client, body, member_user):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from partners.models import Body, Membership, Person, Team
-from tests.browser.conftest import login, serious_violations
+from tests.browser.conftest import login, screenshot, serious_violations
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,8 +32,7 @@ def test_administrator_sets_up_a_body_through_the_pages(page, live_server):
     findings = {}
 
     def check(name):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        screenshot(page, name, SHOTS)
         found = serious_violations(page)
         if found:
             findings[name] = found

@@ -16,6 +16,7 @@ from meetings import services
 from meetings.models import AgendaItem, Meeting
 from partners.models import Membership
 from tests.browser.conftest import login, serious_violations
+from tests.browser.conftest import screenshot as shared_screenshot
 from tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -32,8 +33,7 @@ SHOTS = Path(os.environ.get("MB_SCREENSHOTS", "/tmp/minutebook-screenshots/draft
 
 
 def screenshot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    shared_screenshot(page, name, SHOTS)
 
 
 def build_body():

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -62,6 +63,10 @@ def login(page, live_server, user, password=PASSWORD):
 
 
 SCREENSHOT_TIMEOUT_MS = 20_000
+# The suite runs in two processes, so a page may share the machine with a busy neighbour:
+# assertions wait up to 15 s for the page to reach the state they expect (5 s by default).
+# A page that gets there sooner costs nothing more.
+expect.set_options(timeout=15_000)
 
 
 def screenshot(page, name: str, directory: Path = SCREENSHOTS) -> Path | None:

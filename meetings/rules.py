@@ -92,9 +92,7 @@ def can_download_paper(user, paper) -> bool:
     if can_view_item(user, paper.item):
         return True
     person = person_for(user)
-    return person is not None and attendee_may_download_paper(
-        paper, on_register=is_on_register(person.pk, paper.item.meeting_id)
-    )
+    return person is not None and person_may_download_as_attendee(person.pk, paper)
 
 
 def attendee_may_download_paper(paper, *, on_register: bool) -> bool:
@@ -102,6 +100,15 @@ def attendee_may_download_paper(paper, *, on_register: bool) -> bool:
     attendance, a deputy, a presenter) reads the papers of its open items to take part, as the
     members do; never a confidential item's (sub-items carry their parent's mark)."""
     return on_register and bool(paper.file) and not paper.item.confidential
+
+
+def person_may_download_as_attendee(person_id: int, paper) -> bool:
+    """``attendee_may_download_paper`` asked of the register now: the page download and the
+    agenda's signed links. (Notices, written for many people at once, read the register once
+    and pass ``on_register``.)"""
+    return attendee_may_download_paper(
+        paper, on_register=is_on_register(person_id, paper.item.meeting_id)
+    )
 
 
 def is_on_register(person_id: int, meeting_id: int) -> bool:

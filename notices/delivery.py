@@ -27,7 +27,6 @@ and before its receipt was written sends that message again.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import smtplib
 from collections import defaultdict
@@ -38,6 +37,7 @@ from django.db import connection as db
 from django.db.models import F
 from django.utils import timezone
 
+from common.locks import batch_lock as common_batch_lock
 from partners import rules as partner_rules
 from partners.models import Membership, Person
 
@@ -86,22 +86,9 @@ class SendResult:
     retry: bool = False  # a temporary failure: worth trying again later
 
 
-@contextlib.contextmanager
 def batch_lock(batch_id: int):
-    """Yield True when this process holds the batch (as ``actions.reminders.batch_lock``)."""
-    if db.vendor != "postgresql":
-        yield True
-        return
-    key = [ADVISORY_LOCK_CLASS, batch_id % 2**31]
-    with db.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
-        locked = cursor.fetchone()[0]
-    try:
-        yield locked
-    finally:
-        if locked:
-            with db.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+    """Yield True when this process holds the notice batch (``common.locks.batch_lock``)."""
+    return common_batch_lock(ADVISORY_LOCK_CLASS, batch_id)
 
 
 def notice_batch_send(*, batch_id: int) -> SendResult:

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from common.locks import batch_lock as common_batch_lock
 from partners import rules as partner_rules
 from partners.models import Body, Membership, Person
 
@@ -142,27 +143,9 @@ RELEASE_SQL = """
 """
 
 
-@contextlib.contextmanager
 def batch_lock(batch_id: int):
-    """Yield True when this process holds the batch (PostgreSQL advisory lock, released when
-    the block ends or the connection dies). Without PostgreSQL (``make run``) there is only
-    one process, so the lock is always granted."""
-    if db.vendor != "postgresql":
-        yield True
-        return
-    with db.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_try_advisory_lock(%s, %s)", [ADVISORY_LOCK_CLASS, batch_id % 2**31]
-        )
-        locked = cursor.fetchone()[0]
-    try:
-        yield locked
-    finally:
-        if locked:
-            with db.cursor() as cursor:
-                cursor.execute(
-                    "SELECT pg_advisory_unlock(%s, %s)", [ADVISORY_LOCK_CLASS, batch_id % 2**31]
-                )
+    """Yield True when this process holds the reminder batch (``common.locks.batch_lock``)."""
+    return common_batch_lock(ADVISORY_LOCK_CLASS, batch_id)
 
 
 def _claim(batch: ReminderBatch, plan: dict[int, list[list]], now: dt.datetime) -> set[tuple]:

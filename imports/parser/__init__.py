@@ -140,6 +140,11 @@ def _first_item_line(lines: list[Line], after: int) -> int | None:
     return None
 
 
+def _joined(line: Line, after: Line) -> Line:
+    """A register entry wrapped onto the next line, read as one line (numbered as its first)."""
+    return Line(no=line.no, raw=f"{line.raw} {after.raw}", text=f"{line.text} {after.text}")
+
+
 def _read_register(lines: list[Line], start: int, register: RegisterParser) -> int:
     index = start
     misses = 0
@@ -160,11 +165,7 @@ def _read_register(lines: list[Line], start: int, register: RegisterParser) -> i
                 and _continues_run(lines[index + 1])
             ):
                 index += 1
-                line = Line(
-                    no=line.no,
-                    raw=f"{line.raw} {lines[index].text}",
-                    text=f"{line.text} {lines[index].text}",
-                )
+                line = _joined(line, lines[index])
         # An entry whose bracket wraps onto the next line: "A – Director (on behalf of B\nC)".
         while (
             line.text.count("(") > line.text.count(")")
@@ -175,11 +176,7 @@ def _read_register(lines: list[Line], start: int, register: RegisterParser) -> i
             and _continues_run(lines[index + 1])
         ):
             index += 1
-            line = Line(
-                no=line.no,
-                raw=f"{line.raw} {lines[index].raw}",
-                text=f"{line.text} {lines[index].text}",
-            )
+            line = _joined(line, lines[index])
         if not register.feed(line):
             misses += 1
             if misses >= 1:

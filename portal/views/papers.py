@@ -34,9 +34,7 @@ def paper_attendee_download(request, token):
     except LinkError as exc:
         return _refused(request, str(exc))
     paper = Paper.objects.select_related("item__meeting__body").filter(pk=claim.paper_id).first()
-    if paper is None or not meeting_rules.attendee_may_download_paper(
-        paper, on_register=meeting_rules.is_on_register(claim.person_id, paper.item.meeting_id)
-    ):
+    if paper is None or not meeting_rules.person_may_download_as_attendee(claim.person_id, paper):
         return _refused(
             request,
             "This paper is no longer available through this link. Ask the secretariat if you "

@@ -19,7 +19,6 @@ from . import gone
 from .base import (
     OPARL,
     Api,
-    NotFound,
     Segment,
     Window,
     changed_q,
@@ -27,6 +26,7 @@ from .base import (
     history_at,
     iso,
     latest,
+    one,
     unchanged_q,
 )
 
@@ -109,10 +109,7 @@ def _agenda_item_objects(api: Api, items: list[AgendaItem]) -> list[dict]:
 
 
 def get_agenda_item(api: Api, pk: int) -> dict:
-    found = _items(api).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return _agenda_item_objects(api, [found])[0]
+    return one(_items(api), pk, lambda found: _agenda_item_objects(api, [found])[0])
 
 
 def agenda_item(
@@ -194,10 +191,7 @@ def paper_segments(api: Api, b: Body, window: Window) -> list[Segment]:
 
 
 def get_paper(api: Api, pk: int) -> dict:
-    found = _papers(api).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return paper(api, found)
+    return one(_papers(api), pk, lambda found: paper(api, found))
 
 
 def _paper_modified(api: Api, p: Paper) -> dt.datetime | None:

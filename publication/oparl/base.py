@@ -35,6 +35,15 @@ class NotFound(LookupError):
     """No such public object (or no such page of a list): the view answers 404."""
 
 
+def one(qs, pk, render):
+    """Object ``pk`` of ``qs`` (the public ones of its kind), rendered; NotFound if it is not
+    among them."""
+    found = qs.filter(pk=pk).first()
+    if found is None:
+        raise NotFound
+    return render(found)
+
+
 def iso(value: dt.datetime | None) -> str | None:
     """A moment as OParl writes it: London time, to the second, with its offset."""
     return value.astimezone(LONDON).isoformat(timespec="seconds") if value else None

@@ -36,6 +36,7 @@ from .base import (
     history_at,
     iso,
     latest,
+    one,
     unchanged_q,
 )
 from .organisations import board_key
@@ -114,10 +115,7 @@ def meeting_segments(api: Api, b: Body, window: Window) -> list[Segment]:
 
 
 def get_meeting(api: Api, pk: int) -> dict:
-    found = _meetings(api).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return meeting(api, found)
+    return one(_meetings(api), pk, lambda found: meeting(api, found))
 
 
 def _meeting_modified(api: Api, m: Meeting) -> dt.datetime | None:
@@ -198,10 +196,8 @@ def location(api: Api, m: Meeting) -> dict:
 
 
 def get_location(api: Api, pk: int) -> dict:
-    found = Meeting.objects.filter(body_id__in=api.body_ids, pk=pk).exclude(venue="").first()
-    if found is None:
-        raise NotFound
-    return location(api, found)
+    venues = Meeting.objects.filter(body_id__in=api.body_ids).exclude(venue="")
+    return one(venues, pk, lambda found: location(api, found))
 
 
 # Files: the agenda and minutes PDFs, and the body's File list ---------------------------------
@@ -292,15 +288,9 @@ def get_file(api: Api, key: str) -> dict:
         raise NotFound
     pk = int(number)
     if kind == "paper":
-        p = papers_with_file(api).filter(pk=pk).first()
-        if p is not None:
-            return paper_file(api, p, p.item, p.item.meeting)
-    elif kind == "agenda":
-        m = _agenda_files(api).filter(pk=pk).first()
-        if m is not None:
-            return agenda_file(api, m)
-    elif kind == "minutes":
-        m = _minutes_files(api).filter(pk=pk).first()
-        if m is not None:
-            return minutes_file(api, m)
+        return one(papers_with_file(api), pk, lambda p: paper_file(api, p, p.item, p.item.meeting))
+    if kind == "agenda":
+        return one(_agenda_files(api), pk, lambda m: agenda_file(api, m))
+    if kind == "minutes":
+        return one(_minutes_files(api), pk, lambda m: minutes_file(api, m))
     raise NotFound

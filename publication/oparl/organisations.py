@@ -22,6 +22,7 @@ from .base import (
     history_at,
     iso,
     latest,
+    one,
     unchanged_q,
     within,
 )
@@ -63,10 +64,7 @@ def body_segments(api: Api, window: Window) -> list[Segment]:
 
 
 def get_body(api: Api, pk: int) -> dict:
-    found = _bodies(api).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return body(api, found)
+    return one(_bodies(api), pk, lambda found: body(api, found))
 
 
 def body(api: Api, b: Body) -> dict:
@@ -152,10 +150,7 @@ def get_organization(api: Api, key: str) -> dict:
         return board(api, _bodies(api).get(pk=b.pk))
     if not org_part.startswith("o") or not org_part[1:].isdigit():
         raise NotFound
-    found = _partners_of(b.pk).filter(pk=int(org_part[1:])).first()
-    if found is None:
-        raise NotFound
-    return _partner_objects(api, b, [found])[0]
+    return one(_partners_of(b.pk), int(org_part[1:]), lambda o: _partner_objects(api, b, [o])[0])
 
 
 def board(api: Api, b: Body) -> dict:
@@ -248,10 +243,7 @@ def membership_segments(api: Api, b: Body, window: Window) -> list[Segment]:
 
 
 def get_membership(api: Api, pk: int) -> dict:
-    found = _memberships(api).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return membership(api, found)
+    return one(_memberships(api), pk, lambda found: membership(api, found))
 
 
 def membership(api: Api, m: Membership, *, embedded: bool = False) -> dict:
@@ -321,10 +313,7 @@ def person_segments(api: Api, b: Body, window: Window) -> list[Segment]:
 
 
 def get_person(api: Api, pk: int) -> dict:
-    found = _people(api, api.body_ids).filter(pk=pk).first()
-    if found is None:
-        raise NotFound
-    return _person_objects(api, [found])[0]
+    return one(_people(api, api.body_ids), pk, lambda found: _person_objects(api, [found])[0])
 
 
 def _person_objects(api: Api, people: list[Person]) -> list[dict]:

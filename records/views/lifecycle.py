@@ -32,27 +32,23 @@ def minutes_circulate(request, pk):
         messages.error(request, refusal)
         return back_to_review(meeting)
     window = comments_window(meeting)
-    form = CirculateForm(
-        request.POST or None, initial={"comments_due": window.default}, window=window
+    return _transition_page(
+        request,
+        meeting,
+        allowed=True,
+        form=CirculateForm(
+            request.POST or None, initial={"comments_due": window.default}, window=window
+        ),
+        template="records/circulate.html",
+        run=lambda data: services.minutes_circulate(
+            meeting=meeting, user=request.user, comments_due=data["comments_due"]
+        ),
+        done=lambda data: (
+            "The draft minutes have been circulated to members, with accuracy "
+            f"comments due by {ukdate(data['comments_due'], 'full')}."
+        ),
+        extra={"window": window},
     )
-    if request.method == "POST" and form.is_valid():
-        due = form.cleaned_data["comments_due"]
-        try:
-            services.minutes_circulate(meeting=meeting, user=request.user, comments_due=due)
-        except ValidationError as exc:
-            if not hasattr(exc, "error_dict"):
-                show_refusal(request, exc)
-                return back_to_review(meeting)
-            errors_to_form(form, exc)
-        else:
-            messages.success(
-                request,
-                "The draft minutes have been circulated to members, with accuracy comments "
-                f"due by {ukdate(due, 'full')}.",
-            )
-            return back_to_review(meeting)
-    context = {"meeting": meeting, "form": form, "window": window}
-    return render(request, "records/circulate.html", context)
 
 
 @login_required
@@ -69,7 +65,8 @@ def minutes_return_to_draft(request, pk):
 
 
 def _transition_page(request, meeting, *, allowed, form, template, run, done, extra=None):
-    """GET shows the form; POST runs the transition. A refusal is shown, never a 500."""
+    """GET shows the form; POST runs the transition. A refusal is shown, never a 500.
+    ``done``: the success message, or a function of the form's cleaned data that writes it."""
     if not allowed:
         messages.error(request, "That step is not open to you at this stage of the minutes.")
         return back_to_review(meeting)
@@ -83,7 +80,7 @@ def _transition_page(request, meeting, *, allowed, form, template, run, done, ex
                 return back_to_review(meeting)
             errors_to_form(form, exc)
         else:
-            messages.success(request, done)
+            messages.success(request, done(form.cleaned_data) if callable(done) else done)
             return back_to_review(meeting)
     return render(request, template, {"meeting": meeting, "form": form, **(extra or {})})
 
